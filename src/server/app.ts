@@ -1,0 +1,91 @@
+import cookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './config';
+import { type Db, pingDatabase } from './db/database';
+import type { AppContext } from './http/context';
+import { apiErrorHandler } from './http/errors';
+import { buildOpenApiDocument } from './http/openapi';
+import { incomingKeysRoutes } from './http/routes/incoming-keys';
+import { sessionRoutes } from './http/routes/session';
+import { settingsRoutes } from './http/routes/settings';
+import { securityHeaders } from './http/security-headers';
+import { serveSpa } from './http/static';
+import { AdminAuthenticator } from './services/admins';
+import { loadSecretKey, SecretBox } from './services/crypto';
+import { IncomingKeysService } from './services/incoming-keys';
+import { AdminSessions } from './services/sessions';
+
+export interface BuildOptions {
+  /** Where the built SPA lives; omitted in API-only tests. */
+  staticDir?: string;
+  /** Where log lines go (tests capture them); stdout by default. */
+  logStream?: NodeJS.WritableStream;
+}
+
+/** Builds the whole server from its configuration and an open, migrated database. */
+export async function buildApp(
+  config: Config,
+  db: Db,
+  options: BuildOptions = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      ...(options.logStream ? { stream: options.logStream } : {}),
+      // Never log headers, cookies or bodies: they carry sessions and secrets.
+      serializers: { req: () => ({}), res: () => ({}) },
+    },
+    disableRequestLogging: true,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: false,
+  });
+  const box = new SecretBox(loadSecretKey(config.secretKey, config.dataDir));
+  const ctx: AppContext = {
+    config,
+    db,
+    admins: new AdminAuthenticator(db, config.signInMaxFailuresPerMinute),
+    sessions: new AdminSessions(db, config.sessionTtlMs),
+    incomingKeys: new IncomingKeysService(db, box, {
+      allowHttpLoopbackIssuer: config.allowHttpLoopbackIssuer,
+      discoveryTimeoutMs: config.discoveryTimeoutMs,
+      redirectUri: `${config.publicUrl}/auth/okta/callback`,
+    }),
+  };
+
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      {
+        method: request.method,
+        path: request.url.split('?')[0],
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+      },
+      'request',
+    );
+  });
+  app.setErrorHandler(apiErrorHandler);
+  securityHeaders(app, config);
+  await app.register(cookie);
+
+  app.get('/healthz', async (_request, reply) => {
+    const ok = await pingDatabase(db);
+    return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'database unavailable' });
+  });
+  const openApi = buildOpenApiDocument(config.publicUrl);
+  app.get('/api/openapi.json', async () => openApi);
+
+  sessionRoutes(app, ctx);
+  settingsRoutes(app, ctx);
+  incomingKeysRoutes(app, ctx);
+
+  if (options.staticDir) await serveSpa(app, options.staticDir);
+  else {
+    app.setNotFoundHandler((request, reply) =>
+      reply.code(404).send({
+        code: 'not_found',
+        message: `Nothing at ${request.method} ${request.url.split('?')[0]}.`,
+      }),
+    );
+  }
+  return app;
+}

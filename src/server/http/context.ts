@@ -1,0 +1,14 @@
+import type { Config } from '../config';
+import type { Db } from '../db/database';
+import type { AdminAuthenticator } from '../services/admins';
+import type { IncomingKeysService } from '../services/incoming-keys';
+import type { AdminSessions } from '../services/sessions';
+
+/** What route adapters may use: configuration and services, never each other. */
+export interface AppContext {
+  config: Config;
+  db: Db;
+  admins: AdminAuthenticator;
+  sessions: AdminSessions;
+  incomingKeys: IncomingKeysService;
+}

@@ -1,0 +1,79 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { type Endpoint, isStateChanging, type ReplyOf } from '../../shared/api/endpoint';
+import type { AdminSessionInfo } from '../services/sessions';
+import { assertSameOrigin, requireAdmin } from './admin-auth';
+import type { AppContext } from './context';
+import { HttpError, zodIssuesToHttpError } from './errors';
+
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface HandlerInput<E extends Endpoint> {
+  params: Out<E['params']>;
+  query: Out<E['query']>;
+  body: Out<E['body']>;
+  /** The signed-in admin, for endpoints with `auth: 'admin'`. */
+  admin: E['auth'] extends 'admin' ? AdminSessionInfo : undefined;
+  request: FastifyRequest;
+  reply: FastifyReply;
+}
+
+function parsePart(where: string, schema: z.ZodType | undefined, value: unknown): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value);
+  if (!result.success) throw zodIssuesToHttpError(where, result.error.issues);
+  return result.data;
+}
+
+/**
+ * Registers one contract endpoint: same-origin and session checks, request parsing with the
+ * contract's schemas, and (in tests) the response checked against the contract too.
+ */
+export function registerEndpoint<E extends Endpoint>(
+  app: FastifyInstance,
+  ctx: AppContext,
+  endpoint: E,
+  handler: (input: HandlerInput<E>) => Promise<ReplyOf<E>>,
+): void {
+  const stateChanging = isStateChanging(endpoint.method);
+  app.route({
+    method: endpoint.method,
+    url: endpoint.path,
+    handler: async (request, reply) => {
+      if (stateChanging) assertSameOrigin(request, ctx.config);
+      const admin =
+        endpoint.auth === 'admin'
+          ? await requireAdmin(request, ctx.config, ctx.sessions, stateChanging)
+          : undefined;
+      const input = {
+        params: parsePart('params', endpoint.params, request.params),
+        query: parsePart('query', endpoint.query, request.query),
+        body: parsePart('body', endpoint.body, request.body),
+        admin,
+        request,
+        reply,
+      } as HandlerInput<E>;
+      const result = await handler(input);
+      const schema = endpoint.responses[result.status];
+      if (ctx.config.validateResponses) {
+        const checked = schema?.safeParse(result.body);
+        if (!checked?.success) {
+          throw new Error(
+            `${endpoint.method} ${endpoint.path} answered ${result.status} outside its contract: ${checked?.error.message ?? 'status not listed'}`,
+          );
+        }
+      }
+      reply.header('cache-control', 'no-store');
+      const status: number = result.status;
+      if (status === 204) return reply.code(204).send();
+      return reply.code(status).send(result.body);
+    },
+  });
+}
+
+/** A reply whose status stays a literal, so it is checked against the contract's statuses. */
+export function respond<const S extends number, B>(status: S, body: B): { status: S; body: B } {
+  return { status, body };
+}
+
+export { HttpError };

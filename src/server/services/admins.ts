@@ -1,0 +1,79 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database';
+import { ServiceError } from './errors';
+import { generatePassword, hashPassword, verifyPassword } from './passwords';
+import { FailureLimiter } from './rate-limit';
+
+export const DEFAULT_ADMIN_EMAIL = 'admin@localhost';
+const WRONG_PAIR = 'The email and password do not match.';
+
+/** A real hash to compare against when the email is unknown, so both paths take the same time. */
+let dummyHash: Promise<string> | undefined;
+
+/**
+ * Creates the first admin when there is none. Returns the generated password when it made one,
+ * so the caller can print it once.
+ */
+export async function ensureFirstAdmin(
+  db: Db,
+  email: string | undefined,
+  password: string | undefined,
+): Promise<{ email: string; generatedPassword?: string } | undefined> {
+  const existing = await db.selectFrom('admins').select('id').limit(1).executeTakeFirst();
+  if (existing) return undefined;
+  const chosen = password ?? generatePassword();
+  const adminEmail = (email ?? DEFAULT_ADMIN_EMAIL).trim();
+  await db
+    .insertInto('admins')
+    .values({
+      email: adminEmail,
+      password_hash: await hashPassword(chosen),
+      created_at: new Date().toISOString(),
+    })
+    .execute();
+  return password ? { email: adminEmail } : { email: adminEmail, generatedPassword: chosen };
+}
+
+export class AdminAuthenticator {
+  private readonly byEmail: FailureLimiter;
+  private readonly byAddress: FailureLimiter;
+
+  constructor(
+    private readonly db: Db,
+    maxFailuresPerMinute: number,
+  ) {
+    this.byEmail = new FailureLimiter(maxFailuresPerMinute, 60_000);
+    this.byAddress = new FailureLimiter(maxFailuresPerMinute, 60_000);
+  }
+
+  /** Checks the pair; more than the allowed failures a minute per email or address are refused. */
+  async authenticate(email: string, password: string, address: string) {
+    const emailKey = email.trim().toLowerCase();
+    const wait = Math.max(
+      this.byEmail.retryAfterSeconds(emailKey),
+      this.byAddress.retryAfterSeconds(address),
+    );
+    if (wait > 0) {
+      throw new ServiceError(
+        'rate-limited',
+        `Too many failed sign-ins. Try again in ${wait} seconds.`,
+        undefined,
+        wait,
+      );
+    }
+    const admin = await this.db
+      .selectFrom('admins')
+      .select(['id', 'email', 'password_hash'])
+      .where(sql<string>`lower(email)`, '=', emailKey)
+      .executeTakeFirst();
+    dummyHash ??= hashPassword(generatePassword());
+    const ok = await verifyPassword(password, admin?.password_hash ?? (await dummyHash));
+    if (!admin || !ok) {
+      this.byEmail.fail(emailKey);
+      this.byAddress.fail(address);
+      throw new ServiceError('unauthenticated', WRONG_PAIR);
+    }
+    this.byEmail.reset(emailKey);
+    return { id: admin.id, email: admin.email };
+  }
+}

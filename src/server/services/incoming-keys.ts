@@ -1,0 +1,159 @@
+import type { IncomingKeysBody, IncomingKeysView } from '../../shared/api/incoming-keys';
+import { judgeIssuer } from '../../shared/validation/issuer';
+import type { Db } from '../db/database';
+import type { IncomingKeysTable } from '../db/schema';
+import { checkClientCredentials } from './client-check';
+import type { SecretBox } from './crypto';
+import { invalidField, ServiceError } from './errors';
+import { type DiscoveredEndpoints, discover } from './oidc-discovery';
+
+export interface IncomingKeysOptions {
+  allowHttpLoopbackIssuer: boolean;
+  discoveryTimeoutMs: number;
+  /** `{PUBLIC_URL}/auth/okta/callback`, sent with the credential check as Okta would see it. */
+  redirectUri: string;
+}
+
+/** The stored connection, with the decrypted secret, for the sign-in flow. */
+export interface OidcClientSettings {
+  clientId: string;
+  clientSecret: string;
+  issuer: string;
+  endpoints: DiscoveredEndpoints;
+  tokenEndpointAuthMethod: IncomingKeysTable['token_endpoint_auth_method'];
+}
+
+function toView(row: IncomingKeysTable | undefined): IncomingKeysView {
+  if (!row) return { configured: false };
+  return {
+    configured: true,
+    clientId: row.client_id,
+    issuerUri: row.issuer_uri,
+    serverKind: row.server_kind,
+    domainKind: row.domain_kind,
+    tokenEndpointAuthMethod: row.token_endpoint_auth_method,
+    secretSetAt: row.secret_set_at,
+    verifiedAt: row.verified_at,
+    updatedAt: row.updated_at,
+    updatedBy: row.updated_by,
+  };
+}
+
+export class IncomingKeysService {
+  constructor(
+    private readonly db: Db,
+    private readonly box: SecretBox,
+    private readonly options: IncomingKeysOptions,
+  ) {}
+
+  private stored(): Promise<IncomingKeysTable | undefined> {
+    return this.db.selectFrom('incoming_keys').selectAll().where('id', '=', 1).executeTakeFirst();
+  }
+
+  async view(): Promise<IncomingKeysView> {
+    return toView(await this.stored());
+  }
+
+  async clientSettings(): Promise<OidcClientSettings | undefined> {
+    const row = await this.stored();
+    if (!row) return undefined;
+    return {
+      clientId: row.client_id,
+      clientSecret: this.box.open(row.client_secret_ciphertext),
+      issuer: row.issuer_uri,
+      endpoints: JSON.parse(row.discovery_json) as DiscoveredEndpoints,
+      tokenEndpointAuthMethod: row.token_endpoint_auth_method,
+    };
+  }
+
+  /** Which secret to check: the new one, or the stored one when the connection did not move. */
+  private secretFor(input: IncomingKeysBody, existing: IncomingKeysTable | undefined): string {
+    if (input.clientSecret) return input.clientSecret;
+    if (!existing)
+      throw invalidField('clientSecret', 'Paste the Client secret from the Okta application.');
+    if (existing.issuer_uri !== input.issuerUri) {
+      throw invalidField('clientSecret', 'The Issuer URI changed: paste the Client secret again.');
+    }
+    if (existing.client_id !== input.clientId) {
+      throw invalidField('clientSecret', 'The Client ID changed: paste its Client secret.');
+    }
+    return this.box.open(existing.client_secret_ciphertext);
+  }
+
+  /** Discovery, then the credential check; throws a ServiceError naming the field at fault. */
+  private async verify(clientId: string, secret: string, issuer: string) {
+    const discovery = await discover(issuer, this.options.discoveryTimeoutMs);
+    if (!discovery.ok) throw invalidField('issuerUri', discovery.message);
+    const check = await checkClientCredentials(
+      discovery.endpoints,
+      clientId,
+      secret,
+      this.options.redirectUri,
+      this.options.discoveryTimeoutMs,
+    );
+    if (!check.ok) {
+      throw check.field
+        ? invalidField(check.field, check.message)
+        : new ServiceError('invalid', check.message);
+    }
+    return { endpoints: discovery.endpoints, method: check.method };
+  }
+
+  async save(input: IncomingKeysBody, adminEmail: string): Promise<IncomingKeysView> {
+    const verdict = judgeIssuer(input.issuerUri, {
+      allowHttpLoopback: this.options.allowHttpLoopbackIssuer,
+    });
+    if (!verdict.ok) throw invalidField('issuerUri', verdict.message);
+    const existing = await this.stored();
+    const secret = this.secretFor(input, existing);
+    const { endpoints, method } = await this.verify(input.clientId, secret, verdict.issuer);
+    const now = new Date().toISOString();
+    const secretChanged = !existing || Boolean(input.clientSecret);
+    const row: IncomingKeysTable = {
+      id: 1,
+      client_id: input.clientId,
+      client_secret_ciphertext: secretChanged
+        ? this.box.seal(secret)
+        : (existing?.client_secret_ciphertext ?? this.box.seal(secret)),
+      issuer_uri: verdict.issuer,
+      server_kind: verdict.serverKind,
+      domain_kind: verdict.domainKind,
+      token_endpoint_auth_method: method,
+      discovery_json: JSON.stringify(endpoints),
+      secret_set_at: secretChanged ? now : (existing?.secret_set_at ?? now),
+      verified_at: now,
+      updated_at: now,
+      updated_by: adminEmail,
+    };
+    const { id: _id, ...update } = row;
+    await this.db
+      .insertInto('incoming_keys')
+      .values(row)
+      .onConflict((oc) => oc.column('id').doUpdateSet(update))
+      .execute();
+    return toView(row);
+  }
+
+  /** Checks the stored keys again ("Verify now"). */
+  async recheck(): Promise<IncomingKeysView> {
+    const existing = await this.stored();
+    if (!existing) throw new ServiceError('not-found', 'No incoming keys are set up yet.');
+    const secret = this.box.open(existing.client_secret_ciphertext);
+    const { endpoints, method } = await this.verify(
+      existing.client_id,
+      secret,
+      existing.issuer_uri,
+    );
+    const now = new Date().toISOString();
+    await this.db
+      .updateTable('incoming_keys')
+      .set({
+        verified_at: now,
+        discovery_json: JSON.stringify(endpoints),
+        token_endpoint_auth_method: method,
+      })
+      .where('id', '=', 1)
+      .execute();
+    return toView({ ...existing, verified_at: now, token_endpoint_auth_method: method });
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * An OpenID Provider on loopback that stands in for Okta in tests and the demo: oidc-provider 8
+ * (a certified OP), one confidential web client, a few people, and Okta's two issuer shapes: the
+ * org authorization server at the root and a custom one under /oauth2/default.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Provider, { type Configuration } from 'oidc-provider';
+
+export interface StandInPerson {
+  /** Okta's user id (00u...), the `sub` claim. */
+  sub: string;
+  email: string;
+  name: string;
+  givenName?: string;
+  familyName?: string;
+}
+
+export interface StandInOptions {
+  clientId?: string;
+  clientSecret?: string;
+  /** The product's `/auth/okta/callback`. */
+  redirectUris?: string[];
+  people?: StandInPerson[];
+  /** Mount the provider under this path (e.g. /oauth2/default) to act as a custom auth server. */
+  pathPrefix?: string;
+  port?: number;
+  tokenEndpointAuthMethod?: 'client_secret_basic' | 'client_secret_post';
+}
+
+export interface OktaStandIn {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  port: number;
+  provider: Provider;
+  close(): Promise<void>;
+}
+
+export async function startOktaStandIn(options: StandInOptions = {}): Promise<OktaStandIn> {
+  const clientId = options.clientId ?? '0oa1standin2client3';
+  const clientSecret = options.clientSecret ?? 'stand-in-client-secret-0123456789abcdef';
+  const prefix = options.pathPrefix ?? '';
+  const people = new Map((options.people ?? []).map((p) => [p.email.toLowerCase(), p]));
+
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const issuer = `http://127.0.0.1:${port}${prefix}`;
+
+  const configuration: Configuration = {
+    clients: [
+      {
+        client_id: clientId,
+        client_secret: clientSecret,
+        redirect_uris: options.redirectUris ?? ['http://localhost:3000/auth/okta/callback'],
+        grant_types: ['authorization_code', 'refresh_token'],
+        response_types: ['code'],
+        token_endpoint_auth_method: options.tokenEndpointAuthMethod ?? 'client_secret_basic',
+      },
+    ],
+    claims: {
+      openid: ['sub'],
+      email: ['email', 'email_verified'],
+      profile: ['name', 'given_name', 'family_name', 'preferred_username'],
+    },
+    async findAccount(_ctx, id) {
+      const person = people.get(id.toLowerCase());
+      const sub = person?.sub ?? id;
+      return {
+        accountId: id,
+        async claims() {
+          return {
+            sub,
+            email: person?.email ?? id,
+            email_verified: true,
+            preferred_username: person?.email ?? id,
+            name: person?.name ?? id,
+            given_name: person?.givenName,
+            family_name: person?.familyName,
+          };
+        },
+      };
+    },
+    pkce: { required: () => true },
+    features: { devInteractions: { enabled: true } },
+    cookies: { keys: ['okta-stand-in-cookie-key-not-secret'] },
+    ttl: {
+      Session: 3600,
+      Interaction: 600,
+      Grant: 3600,
+      AccessToken: 600,
+      IdToken: 600,
+      AuthorizationCode: 60,
+    },
+  };
+  const provider = new Provider(issuer, configuration);
+  provider.proxy = false;
+  const callback = provider.callback();
+
+  server.on('request', (req: http.IncomingMessage & { originalUrl?: string }, res) => {
+    const url = req.url ?? '/';
+    if (prefix && !url.startsWith(prefix)) {
+      res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not_found"}');
+      return;
+    }
+    if (prefix) {
+      req.originalUrl = url;
+      req.url = url.slice(prefix.length) || '/';
+    }
+    callback(req, res);
+  });
+
+  return {
+    issuer,
+    clientId,
+    clientSecret,
+    port,
+    provider,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
