@@ -26,6 +26,11 @@ export interface StandInOptions {
   pathPrefix?: string;
   port?: number;
   tokenEndpointAuthMethod?: 'client_secret_basic' | 'client_secret_post';
+  /**
+   * What discovery lists in token_endpoint_auth_methods_supported (oidc-provider's
+   * `clientAuthMethods`); oidc-provider's own list when omitted.
+   */
+  clientAuthMethods?: Array<'client_secret_basic' | 'client_secret_post' | 'none'>;
 }
 
 export interface OktaStandIn {
@@ -34,6 +39,11 @@ export interface OktaStandIn {
   clientSecret: string;
   port: number;
   provider: Provider;
+  /**
+   * How each token request authenticated: oidc-provider takes client_secret_basic and
+   * client_secret_post alike, so tests read the choice here.
+   */
+  tokenRequests: Array<{ method: 'client_secret_basic' | 'client_secret_post' }>;
   close(): Promise<void>;
 }
 
@@ -59,6 +69,7 @@ export async function startOktaStandIn(options: StandInOptions = {}): Promise<Ok
         token_endpoint_auth_method: options.tokenEndpointAuthMethod ?? 'client_secret_basic',
       },
     ],
+    ...(options.clientAuthMethods ? { clientAuthMethods: options.clientAuthMethods } : {}),
     claims: {
       openid: ['sub'],
       email: ['email', 'email_verified'],
@@ -98,8 +109,13 @@ export async function startOktaStandIn(options: StandInOptions = {}): Promise<Ok
   provider.proxy = false;
   const callback = provider.callback();
 
+  const tokenRequests: OktaStandIn['tokenRequests'] = [];
   server.on('request', (req: http.IncomingMessage & { originalUrl?: string }, res) => {
     const url = req.url ?? '/';
+    if (req.method === 'POST' && url.split('?')[0] === `${prefix}/token`) {
+      const basic = /^basic /i.test(req.headers.authorization ?? '');
+      tokenRequests.push({ method: basic ? 'client_secret_basic' : 'client_secret_post' });
+    }
     if (prefix && !url.startsWith(prefix)) {
       res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not_found"}');
       return;
@@ -117,6 +133,7 @@ export async function startOktaStandIn(options: StandInOptions = {}): Promise<Ok
     clientSecret,
     port,
     provider,
+    tokenRequests,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -8,23 +8,27 @@ export function adminCookieName(config: Config): string {
   return config.publicUrl.startsWith('https:') ? '__Host-osc_admin' : 'osc_admin';
 }
 
+/** Browsers drop a `__Host-` cookie (and so its clearing) unless it carries Secure and Path=/. */
+function cookieOptions(config: Config) {
+  return {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: config.publicUrl.startsWith('https:'),
+  } as const;
+}
+
 export function setAdminCookie(
   reply: FastifyReply,
   config: Config,
   token: string,
   expiresAt: Date,
 ) {
-  reply.setCookie(adminCookieName(config), token, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'strict',
-    secure: config.publicUrl.startsWith('https:'),
-    expires: expiresAt,
-  });
+  reply.setCookie(adminCookieName(config), token, { ...cookieOptions(config), expires: expiresAt });
 }
 
 export function clearAdminCookie(reply: FastifyReply, config: Config) {
-  reply.clearCookie(adminCookieName(config), { path: '/' });
+  reply.clearCookie(adminCookieName(config), cookieOptions(config));
 }
 
 export function adminToken(request: FastifyRequest, config: Config): string | undefined {

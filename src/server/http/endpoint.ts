@@ -4,7 +4,7 @@ import { type Endpoint, isStateChanging, type ReplyOf } from '../../shared/api/e
 import type { AdminSessionInfo } from '../services/sessions';
 import { assertSameOrigin, requireAdmin } from './admin-auth';
 import type { AppContext } from './context';
-import { HttpError, zodIssuesToHttpError } from './errors';
+import { HttpError, requestErrorMap, zodIssuesToHttpError } from './errors';
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -20,7 +20,7 @@ export interface HandlerInput<E extends Endpoint> {
 
 function parsePart(where: string, schema: z.ZodType | undefined, value: unknown): unknown {
   if (!schema) return undefined;
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(value, { error: requestErrorMap });
   if (!result.success) throw zodIssuesToHttpError(where, result.error.issues);
   return result.data;
 }

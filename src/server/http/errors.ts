@@ -21,15 +21,26 @@ const STATUS: Record<ServiceErrorKind, number> = {
   'rate-limited': 429,
 };
 
-function fieldMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type' && issue.input === undefined) return 'This field is required.';
-  if (issue.code === 'invalid_type')
-    return `Expected ${issue.expected}, not ${typeof issue.input}.`;
+function kindOf(input: unknown): string {
+  if (input === null) return 'null';
+  if (Array.isArray(input)) return 'a list';
+  return typeof input === 'object' ? 'an object' : `a ${typeof input}`;
+}
+
+/**
+ * Messages for zod's own checks, passed to each request parse. The contract's own messages
+ * ("This is too long to be a Client ID.") take precedence, so both sides say the same.
+ */
+export const requestErrorMap: z.core.$ZodErrorMap = (issue) => {
+  if (issue.code === 'invalid_type') {
+    if (issue.input === undefined) return 'This field is required.';
+    return `Expected ${issue.expected}, not ${kindOf(issue.input)}.`;
+  }
   if (issue.code === 'too_big' && issue.origin === 'string') {
     return `Too long: at most ${issue.maximum} characters.`;
   }
-  return issue.message;
-}
+  return undefined;
+};
 
 /** Turns zod issues into one message per field, named by its dotted path. */
 export function zodIssuesToHttpError(where: string, issues: z.core.$ZodIssue[]): HttpError {
@@ -41,8 +52,12 @@ export function zodIssuesToHttpError(where: string, issues: z.core.$ZodIssue[]):
       }
       continue;
     }
+    if (issue.path.length === 0 && issue.code === 'invalid_type') {
+      fields[where] ??= where === 'body' ? 'Send the body as a JSON object.' : issue.message;
+      continue;
+    }
     const key = issue.path.length > 0 ? issue.path.map(String).join('.') : where;
-    fields[key] ??= fieldMessage(issue);
+    fields[key] ??= issue.message;
   }
   const count = Object.keys(fields).length;
   return new HttpError(400, {

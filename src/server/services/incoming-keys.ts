@@ -77,7 +77,18 @@ export class IncomingKeysService {
     if (existing.client_id !== input.clientId) {
       throw invalidField('clientSecret', 'The Client ID changed: paste its Client secret.');
     }
-    return this.box.open(existing.client_secret_ciphertext);
+    return this.openSecret(existing, 'clientSecret');
+  }
+
+  /** A secret sealed with another key (SECRET_KEY or the key file changed) must be pasted again. */
+  private openSecret(row: IncomingKeysTable, field?: 'clientSecret'): string {
+    try {
+      return this.box.open(row.client_secret_ciphertext);
+    } catch {
+      const message =
+        'The stored Client secret cannot be decrypted: SECRET_KEY or the key file changed. Paste the Client secret again.';
+      throw field ? invalidField(field, message) : new ServiceError('invalid', message);
+    }
   }
 
   /** Discovery, then the credential check; throws a ServiceError naming the field at fault. */
@@ -138,7 +149,7 @@ export class IncomingKeysService {
   async recheck(): Promise<IncomingKeysView> {
     const existing = await this.stored();
     if (!existing) throw new ServiceError('not-found', 'No incoming keys are set up yet.');
-    const secret = this.box.open(existing.client_secret_ciphertext);
+    const secret = this.openSecret(existing);
     const { endpoints, method } = await this.verify(
       existing.client_id,
       secret,

@@ -16,5 +16,7 @@ export const errorResponses = {
   401: apiErrorSchema,
   403: apiErrorSchema,
   413: apiErrorSchema,
+  /** A body that is not application/json. */
+  415: apiErrorSchema,
   429: apiErrorSchema,
 } as const;

@@ -90,6 +90,7 @@ export function judgeIssuer(raw: string, rules: IssuerRules): IssuerVerdict {
     );
   }
   const host = url.hostname.toLowerCase();
+  if (host.endsWith('.')) return fail('Remove the dot at the end of the domain.');
   if (/\.com\.com$/.test(host)) return fail('The domain ends in ".com.com": check it for a typo.');
   const family = oktaFamilyOf(host);
   const firstLabel = host.split('.')[0] ?? '';
@@ -107,6 +108,12 @@ export function judgeIssuer(raw: string, rules: IssuerRules): IssuerVerdict {
     return fail(
       `Use the issuer itself: ${url.origin} or ${url.origin}/oauth2/<server id>, as the Okta API page shows it.`,
     );
+  }
+  // Discovery must answer this exact string. `HTTPS://ACME.okta.com`, `:443`, a backslash or
+  // `/./` would fetch the right document and then fail as an issuer mismatch.
+  const canonical = `${url.origin}${path}`;
+  if (canonical !== value) {
+    return fail(`Write the Issuer URI exactly as Okta shows it: ${canonical}`);
   }
   const serverKind: ServerKind = path === '' ? 'org' : 'custom';
   const domainKind: DomainKind = loopback ? 'loopback' : family ? 'okta' : 'custom-domain';
