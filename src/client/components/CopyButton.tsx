@@ -1,0 +1,51 @@
+import Box from '@mui/material/Box';
+import IconButton from '@mui/material/IconButton';
+import Tooltip from '@mui/material/Tooltip';
+import { useState } from 'react';
+import { CheckIcon, CopyIcon } from './icons';
+
+type CopyState = 'idle' | 'copied' | 'failed';
+
+const SHOW_RESULT_MS = 2500;
+
+/** Copies `value` to the clipboard and says so in a polite live region. */
+export function CopyButton({ label, value }: { label: string; value: string }) {
+  const [state, setState] = useState<CopyState>('idle');
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(value);
+      setState('copied');
+    } catch {
+      setState('failed');
+    }
+    setTimeout(() => setState('idle'), SHOW_RESULT_MS);
+  }
+
+  const status =
+    state === 'copied'
+      ? `${label} copied.`
+      : state === 'failed'
+        ? `Could not copy. Select the ${label} and copy it by hand.`
+        : '';
+
+  return (
+    <>
+      <Tooltip title={`Copy ${label}`}>
+        <IconButton aria-label={`Copy ${label}`} onClick={copy} size="small">
+          {state === 'copied' ? <CheckIcon fontSize="small" /> : <CopyIcon fontSize="small" />}
+        </IconButton>
+      </Tooltip>
+      <Box
+        component="span"
+        role="status"
+        sx={{
+          fontSize: 'body2.fontSize',
+          color: state === 'failed' ? 'error.main' : 'text.secondary',
+        }}
+      >
+        {status}
+      </Box>
+    </>
+  );
+}

@@ -1,0 +1,20 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, type IncomingKeysBody } from '../../../../shared/api';
+import { apiRequest } from '../../../lib/api-client';
+import { incomingKeysQueryOptions } from './get-incoming-keys';
+
+/** The server checks discovery and the client pair at Okta before it stores anything. */
+export const saveIncomingKeys = (body: IncomingKeysBody) =>
+  apiRequest(api.saveIncomingKeys, { body });
+
+export function useSaveIncomingKeys() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: saveIncomingKeys,
+    onSuccess: (view) => {
+      const { queryKey } = incomingKeysQueryOptions();
+      queryClient.setQueryData(queryKey, view);
+      void queryClient.invalidateQueries({ queryKey });
+    },
+  });
+}

@@ -1,0 +1,31 @@
+import Button from '@mui/material/Button';
+import Snackbar from '@mui/material/Snackbar';
+import { useNavigate } from 'react-router';
+import { useSignOut } from '../api/sign-out';
+
+/** Ends the session on the server, then shows the sign-in page. */
+export function SignOutButton() {
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+
+  return (
+    <>
+      <Button
+        color="inherit"
+        variant="outlined"
+        loading={signOut.isPending}
+        onClick={() =>
+          signOut.mutate(undefined, { onSuccess: () => navigate('/sign-in', { replace: true }) })
+        }
+      >
+        Sign out
+      </Button>
+      <Snackbar
+        open={signOut.isError}
+        onClose={() => signOut.reset()}
+        autoHideDuration={8000}
+        message={`Sign-out failed: ${signOut.error?.message ?? ''}`}
+      />
+    </>
+  );
+}

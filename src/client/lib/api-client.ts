@@ -1,0 +1,100 @@
+import type { z } from 'zod';
+import {
+  type BodyOf,
+  buildPath,
+  type Endpoint,
+  isStateChanging,
+  type ParamsOf,
+  type QueryOf,
+  type SuccessOf,
+} from '../../shared/api/endpoint';
+import { ApiError, networkError, toApiError } from './api-error';
+
+export { ApiError, isApiError } from './api-error';
+
+/** What a request to `E` carries: each part is required exactly when the contract declares it. */
+export type RequestParts<E extends Endpoint> = (E['params'] extends z.ZodObject
+  ? { params: ParamsOf<E> }
+  : { params?: undefined }) &
+  (E['query'] extends z.ZodObject ? { query?: QueryOf<E> } : { query?: undefined }) &
+  (E['body'] extends z.ZodType ? { body: BodyOf<E> } : { body?: undefined }) & {
+    signal?: AbortSignal;
+  };
+
+interface SessionHooks {
+  /** The CSRF token of the cached admin session, sent on every state-changing request. */
+  csrfToken: () => string | undefined;
+  /** An admin endpoint answered 401: the session is gone, so the app shows the sign-in page. */
+  onUnauthenticated: () => void;
+}
+
+let sessionHooks: SessionHooks = { csrfToken: () => undefined, onUnauthenticated: () => {} };
+
+/** Connects the client to the app's session cache; called once where the QueryClient is made. */
+export function connectApiClientToSession(hooks: SessionHooks): void {
+  sessionHooks = hooks;
+}
+
+function urlFor(endpoint: Endpoint, parts: { params?: object; query?: object }): URL {
+  const path = buildPath(endpoint.path, parts.params as Record<string, string> | undefined);
+  const url = new URL(path, window.location.origin);
+  for (const [key, value] of Object.entries(parts.query ?? {})) {
+    if (value !== undefined && value !== null) url.searchParams.set(key, String(value));
+  }
+  return url;
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * Sends one request described by the contract and parses the answer with the contract's schema
+ * for that status. Resolves with the parsed success body; rejects with an ApiError otherwise.
+ */
+export async function apiRequest<E extends Endpoint>(
+  endpoint: E,
+  ...[parts]: Record<never, never> extends RequestParts<E> ? [RequestParts<E>?] : [RequestParts<E>]
+): Promise<SuccessOf<E>> {
+  const { body, signal, ...where } = (parts ?? {}) as { body?: unknown; signal?: AbortSignal };
+  const headers = new Headers({ accept: 'application/json' });
+  if (body !== undefined) headers.set('content-type', 'application/json');
+  const csrfToken = isStateChanging(endpoint.method) ? sessionHooks.csrfToken() : undefined;
+  if (csrfToken) headers.set('x-csrf-token', csrfToken);
+
+  let response: Response;
+  try {
+    response = await fetch(urlFor(endpoint, where), {
+      method: endpoint.method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw networkError();
+  }
+
+  const payload = await readJson(response);
+  if (!response.ok) {
+    if (response.status === 401 && endpoint.auth === 'admin') sessionHooks.onUnauthenticated();
+    throw toApiError(response.status, payload, response.headers);
+  }
+  const schema = endpoint.responses[response.status];
+  const parsed = schema?.safeParse(payload);
+  if (!parsed?.success) {
+    throw new ApiError(
+      response.status,
+      'unexpected_response',
+      `The server answered ${endpoint.method} ${endpoint.path} in a form this console does not know. Reload the page; if it persists, the server and console versions differ.`,
+    );
+  }
+  return parsed.data as SuccessOf<E>;
+}

@@ -1,0 +1,20 @@
+import { render } from '@testing-library/react';
+import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
+import { MemoryRouter } from 'react-router';
+import { AppProviders } from '../client/app/AppProviders';
+import { AppRoutes } from '../client/app/AppRoutes';
+import { createAppQueryClient } from '../client/app/create-app-query-client';
+
+/** The whole app at `path`, as a person would open it, with a fresh cache and no retries. */
+export function renderApp(path = '/') {
+  const user = userEvent.setup({ pointerEventsCheck: PointerEventsCheckLevel.Never });
+  const queryClient = createAppQueryClient({ retry: false });
+  const view = render(
+    <AppProviders queryClient={queryClient}>
+      <MemoryRouter initialEntries={[path]}>
+        <AppRoutes />
+      </MemoryRouter>
+    </AppProviders>,
+  );
+  return { user, queryClient, ...view };
+}
