@@ -1,4 +1,8 @@
-import type { IncomingKeysBody, IncomingKeysView } from '../../shared/api/incoming-keys';
+import {
+  type IncomingKeysBody,
+  type IncomingKeysView,
+  secretNeededBecause,
+} from '../../shared/api/incoming-keys';
 import { judgeIssuer } from '../../shared/validation/issuer';
 import type { Db } from '../db/database';
 import type { IncomingKeysTable } from '../db/schema';
@@ -69,14 +73,11 @@ export class IncomingKeysService {
   /** Which secret to check: the new one, or the stored one when the connection did not move. */
   private secretFor(input: IncomingKeysBody, existing: IncomingKeysTable | undefined): string {
     if (input.clientSecret) return input.clientSecret;
-    if (!existing)
-      throw invalidField('clientSecret', 'Paste the Client secret from the Okta application.');
-    if (existing.issuer_uri !== input.issuerUri) {
-      throw invalidField('clientSecret', 'The Issuer URI changed: paste the Client secret again.');
-    }
-    if (existing.client_id !== input.clientId) {
-      throw invalidField('clientSecret', 'The Client ID changed: paste its Client secret.');
-    }
+    const reason = secretNeededBecause(
+      existing && { clientId: existing.client_id, issuerUri: existing.issuer_uri },
+      input,
+    );
+    if (reason || !existing) throw invalidField('clientSecret', reason ?? '');
     return this.openSecret(existing, 'clientSecret');
   }
 

@@ -78,3 +78,21 @@ export const verifyIncomingKeys = defineEndpoint({
   auth: 'admin',
   responses: { 200: incomingKeysView, 404: errorResponses[400], ...errorResponses },
 });
+
+/**
+ * Why a new Client secret is needed when the secret field is empty: nothing is stored yet, or the
+ * connection moved away from the stored one. Client and server answer with these same words.
+ */
+export function secretNeededBecause(
+  stored: { clientId: string; issuerUri: string } | undefined,
+  values: { clientId: string; issuerUri: string },
+): string | undefined {
+  if (!stored) return 'Paste the Client secret from the Okta application.';
+  if (values.issuerUri.trim() !== stored.issuerUri) {
+    return 'The Issuer URI changed: paste the Client secret again.';
+  }
+  if (values.clientId.trim() !== stored.clientId) {
+    return 'The Client ID changed: paste its Client secret.';
+  }
+  return undefined;
+}

@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { configuredKeysFactory, notConfiguredKeys } from '../../../../testing/factories';
-import {
-  CLIENT_ID_CHANGED,
-  formDefaults,
-  ISSUER_CHANGED,
-  incomingKeysFormSchema,
-  issuerHint,
-  SECRET_MISSING,
-  secretHint,
-} from './incoming-keys-form';
+import { formDefaults, incomingKeysFormSchema, issuerHint, secretHint } from './incoming-keys-form';
+
+// The exact words the server uses too (src/shared/api/incoming-keys.ts).
+const SECRET_MISSING = 'Paste the Client secret from the Okta application.';
+const ISSUER_CHANGED = 'The Issuer URI changed: paste the Client secret again.';
+const CLIENT_ID_CHANGED = 'The Client ID changed: paste its Client secret.';
 
 const strict = { allowHttpLoopback: false };
 const stored = configuredKeysFactory({

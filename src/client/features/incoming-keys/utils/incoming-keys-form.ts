@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { type IncomingKeysView, incomingKeysBody } from '../../../../shared/api';
+import {
+  type IncomingKeysView,
+  incomingKeysBody,
+  secretNeededBecause as sharedSecretNeededBecause,
+} from '../../../../shared/api';
 import { type IssuerRules, judgeIssuer } from '../../../../shared/validation/issuer';
-
-// The server answers with the same words when a request slips past these checks.
-export const SECRET_MISSING = 'Paste the Client secret from the Okta application.';
-export const ISSUER_CHANGED = 'The Issuer URI changed: paste the Client secret again.';
-export const CLIENT_ID_CHANGED = 'The Client ID changed: paste its Client secret.';
 
 type IncomingKeysFormSchema = ReturnType<typeof incomingKeysFormSchema>;
 /** What the fields hold. */
@@ -18,10 +17,7 @@ export function secretNeededBecause(
   stored: IncomingKeysView,
   values: { clientId: string; issuerUri: string },
 ): string | undefined {
-  if (!stored.configured) return SECRET_MISSING;
-  if (values.issuerUri.trim() !== stored.issuerUri) return ISSUER_CHANGED;
-  if (values.clientId.trim() !== stored.clientId) return CLIENT_ID_CHANGED;
-  return undefined;
+  return sharedSecretNeededBecause(stored.configured ? stored : undefined, values);
 }
 
 /**
