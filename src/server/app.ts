@@ -1,18 +1,24 @@
 import cookie from '@fastify/cookie';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import type { Config } from './config';
 import { type Db, pingDatabase } from './db/database';
+import { adminCookieName } from './http/admin-auth';
 import type { AppContext } from './http/context';
-import { apiErrorHandler } from './http/errors';
+import { apiErrorHandler, HttpError, sendHttpError } from './http/errors';
 import { buildOpenApiDocument } from './http/openapi';
+import { accessKeysRoutes } from './http/routes/access-keys';
 import { incomingKeysRoutes } from './http/routes/incoming-keys';
+import { scimSummaryRoutes } from './http/routes/scim-summary';
 import { sessionRoutes } from './http/routes/session';
 import { settingsRoutes } from './http/routes/settings';
+import { registerScim } from './http/scim/plugin';
 import { securityHeaders } from './http/security-headers';
 import { serveSpa } from './http/static';
+import { AccessKeysService } from './services/access-keys';
 import { AdminAuthenticator } from './services/admins';
 import { loadSecretKey, SecretBox } from './services/crypto';
 import { IncomingKeysService } from './services/incoming-keys';
+import { createScimServices } from './services/scim';
 import { AdminSessions } from './services/sessions';
 
 export interface BuildOptions {
@@ -20,6 +26,19 @@ export interface BuildOptions {
   staticDir?: string;
   /** Where log lines go (tests capture them); stdout by default. */
   logStream?: NodeJS.WritableStream;
+}
+
+/**
+ * Fetch wrappers send `content-type: application/json` with no body on POST and DELETE; that reads
+ * as no body (endpoints that need one answer 400 on `body`), not as a parse error.
+ */
+function acceptEmptyJsonBody(app: FastifyInstance) {
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '') done(null, undefined);
+    else parseJson(request, body.toString(), done);
+  });
 }
 
 /** Builds the whole server from its configuration and an open, migrated database. */
@@ -35,10 +54,19 @@ export async function buildApp(
       // Never log headers, cookies or bodies: they carry sessions and secrets.
       serializers: { req: () => ({}), res: () => ({}) },
     },
-    disableRequestLogging: true,
+    // Fastify's own request lines would carry the URL with its query; onResponse logs one line.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: false,
+    // A malformed URL (`/api/%zz`) answers in the API's error shape too.
+    frameworkErrors: (_error, _request, reply) => {
+      sendHttpError(
+        reply,
+        new HttpError(400, { code: 'bad_url', message: 'The address is not valid.' }),
+      );
+    },
   });
+  acceptEmptyJsonBody(app);
   const box = new SecretBox(loadSecretKey(config.secretKey, config.dataDir));
   const ctx: AppContext = {
     config,
@@ -50,6 +78,8 @@ export async function buildApp(
       discoveryTimeoutMs: config.discoveryTimeoutMs,
       redirectUri: `${config.publicUrl}/auth/okta/callback`,
     }),
+    accessKeys: new AccessKeysService(db),
+    scim: createScimServices(db, config.publicUrl),
   };
 
   app.addHook('onResponse', async (request, reply) => {
@@ -71,12 +101,15 @@ export async function buildApp(
     const ok = await pingDatabase(db);
     return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'database unavailable' });
   });
-  const openApi = buildOpenApiDocument(config.publicUrl);
+  const openApi = buildOpenApiDocument(config.publicUrl, adminCookieName(config));
   app.get('/api/openapi.json', async () => openApi);
 
   sessionRoutes(app, ctx);
   settingsRoutes(app, ctx);
   incomingKeysRoutes(app, ctx);
+  accessKeysRoutes(app, ctx);
+  scimSummaryRoutes(app, ctx);
+  await registerScim(app, ctx);
 
   if (options.staticDir) await serveSpa(app, options.staticDir);
   else {

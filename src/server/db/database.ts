@@ -10,13 +10,16 @@ import {
   sql,
 } from 'kysely';
 import * as m001 from './migrations/001_initial';
+import * as m002 from './migrations/002_scim';
 import type { Database } from './schema';
+import { withStatementCache } from './statement-cache';
 
 export type Db = Kysely<Database>;
 
 /** Migrations are listed here, in order, so the bundled server carries them. */
 const migrations: Record<string, Migration> = {
   '001_initial': m001,
+  '002_scim': m002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -33,7 +36,9 @@ export function openDatabase(dataDir: string | ':memory:'): Db {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+  });
 }
 
 export async function migrateToLatest(db: Db): Promise<void> {

@@ -34,8 +34,70 @@ export interface IncomingKeysTable {
   updated_by: string;
 }
 
-export interface Database {
+export interface Database extends ScimTables {
   admins: AdminsTable;
   admin_sessions: AdminSessionsTable;
   incoming_keys: IncomingKeysTable;
+}
+
+/** SCIM provisioning (migration 002): access keys, users, groups, memberships, request log. */
+export interface ScimTables {
+  scim_access_keys: {
+    id: Generated<number>;
+    /** The key's first characters, shown in the console; the key itself is never stored. */
+    prefix: string;
+    /** sha256 of the whole key. */
+    key_hash: string;
+    created_at: string;
+    created_by: string;
+    first_used_at: string | null;
+    last_used_at: string | null;
+    revoked_at: string | null;
+  };
+  scim_users: {
+    seq: Generated<number>;
+    id: string;
+    user_name: string;
+    user_name_key: string;
+    external_id: string | null;
+    display_name_key: string | null;
+    given_name_key: string | null;
+    family_name_key: string | null;
+    active: number;
+    /** The SCIM document without id, meta and password, as JSON. */
+    doc: string;
+    created_at: string;
+    last_modified: string;
+  };
+  scim_user_emails: {
+    user_seq: number;
+    value_key: string | null;
+    type_key: string | null;
+    is_primary: number;
+  };
+  scim_groups: {
+    seq: Generated<number>;
+    id: string;
+    display_name: string;
+    display_name_key: string;
+    external_id: string | null;
+    /** Extension attributes of the group, as JSON; members live in scim_group_members. */
+    doc: string;
+    created_at: string;
+    last_modified: string;
+  };
+  scim_group_members: { group_seq: number; user_seq: number };
+  scim_counts: {
+    name: 'users_active' | 'users_inactive' | 'users_deleted' | 'groups';
+    value: number;
+  };
+  scim_requests: {
+    id: Generated<number>;
+    at: string;
+    method: string;
+    path: string;
+    status: number;
+    duration_ms: number;
+    action: string;
+  };
 }

@@ -1,7 +1,9 @@
 import type { Config } from '../config';
 import type { Db } from '../db/database';
+import type { AccessKeysService } from '../services/access-keys';
 import type { AdminAuthenticator } from '../services/admins';
 import type { IncomingKeysService } from '../services/incoming-keys';
+import type { ScimServices } from '../services/scim';
 import type { AdminSessions } from '../services/sessions';
 
 /** What route adapters may use: configuration and services, never each other. */
@@ -11,4 +13,6 @@ export interface AppContext {
   admins: AdminAuthenticator;
   sessions: AdminSessions;
   incomingKeys: IncomingKeysService;
+  accessKeys: AccessKeysService;
+  scim: ScimServices;
 }

@@ -25,7 +25,7 @@ function parameters(endpoint: Endpoint) {
 }
 
 /** The OpenAPI 3.1 document of the admin API, generated from the contract in src/shared/api. */
-export function buildOpenApiDocument(serverUrl: string) {
+export function buildOpenApiDocument(serverUrl: string, cookieName = 'osc_admin') {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const [operationId, endpoint] of Object.entries(api) as [string, Endpoint][]) {
     const path = endpoint.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
@@ -67,7 +67,7 @@ export function buildOpenApiDocument(serverUrl: string) {
     servers: [{ url: serverUrl }],
     components: {
       securitySchemes: {
-        adminSession: { type: 'apiKey', in: 'cookie', name: 'osc_admin' },
+        adminSession: { type: 'apiKey', in: 'cookie', name: cookieName },
       },
     },
     paths,

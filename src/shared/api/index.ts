@@ -1,10 +1,14 @@
+import * as accessKeys from './access-keys';
 import * as incomingKeys from './incoming-keys';
+import * as scimSummary from './scim-summary';
 import * as session from './session';
 import * as settings from './settings';
 
+export * from './access-keys';
 export * from './endpoint';
 export * from './errors';
 export * from './incoming-keys';
+export * from './scim-summary';
 export * from './session';
 export * from './settings';
 
@@ -17,6 +21,10 @@ export const api = {
   getIncomingKeys: incomingKeys.getIncomingKeys,
   saveIncomingKeys: incomingKeys.saveIncomingKeys,
   verifyIncomingKeys: incomingKeys.verifyIncomingKeys,
+  listAccessKeys: accessKeys.listAccessKeys,
+  createAccessKey: accessKeys.createAccessKey,
+  revokeAccessKey: accessKeys.revokeAccessKey,
+  getScimSummary: scimSummary.getScimSummary,
 } as const;
 export type Api = typeof api;
 export type OperationId = keyof Api;

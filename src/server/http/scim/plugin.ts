@@ -1,0 +1,130 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { SCHEMA } from '../../../shared/scim/constants';
+import { ServiceError } from '../../services/errors';
+import { FailureLimiter } from '../../services/rate-limit';
+import { oktaAction } from '../../services/scim/actions';
+import { discoveryDocuments } from '../../services/scim/discovery';
+import { invalidSyntax, notFound, ScimError } from '../../services/scim/errors';
+import type { AppContext } from '../context';
+import { rawQuery } from './query';
+import { scimErrorHandler, sendScim } from './reply';
+import { resourceRoutes } from './resources';
+
+export interface ScimOptions {
+  /** Largest body accepted; a PUT of a 50,000-member group is about 4 MB. */
+  bodyLimit?: number;
+  /** Failed authentications per address per minute before 429. */
+  maxFailuresPerMinute?: number;
+}
+
+const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
+
+function authenticate(ctx: AppContext, limiter: FailureLimiter) {
+  return async (request: FastifyRequest) => {
+    const wait = limiter.retryAfterSeconds(request.ip);
+    if (wait > 0) {
+      throw new ServiceError(
+        'rate-limited',
+        `Too many requests with a wrong access key. Try again in ${wait} seconds.`,
+        undefined,
+        wait,
+      );
+    }
+    try {
+      await ctx.accessKeys.authenticate(request.headers.authorization);
+    } catch (error) {
+      if (error instanceof ServiceError && error.kind === 'unauthenticated')
+        limiter.fail(request.ip);
+      throw error;
+    }
+  };
+}
+
+/** The SCIM 2.0 service provider under /scim/v2: its own parser, auth, errors and request log. */
+export async function registerScim(
+  app: FastifyInstance,
+  ctx: AppContext,
+  options: ScimOptions = {},
+) {
+  const bodyLimit = options.bodyLimit ?? Math.max(ctx.config.bodyLimitBytes, DEFAULT_BODY_LIMIT);
+  const limiter = new FailureLimiter(options.maxFailuresPerMinute ?? 20, 60_000);
+  const docs = discoveryDocuments(ctx.scim.baseUrl, bodyLimit);
+  const validate = ctx.config.validateResponses;
+
+  await app.register(
+    async (scope) => {
+      scope.removeContentTypeParser(['application/json', 'text/plain']);
+      scope.addContentTypeParser(
+        ['application/json', 'application/scim+json'],
+        { parseAs: 'string', bodyLimit },
+        (_request, body, done) => {
+          if (body === '') return done(null, undefined);
+          try {
+            done(null, JSON.parse(body as string));
+          } catch {
+            done(invalidSyntax('The body is not valid JSON.'), undefined);
+          }
+        },
+      );
+      scope.setErrorHandler(scimErrorHandler);
+      scope.setNotFoundHandler((request) => {
+        throw new ScimError(404, `Nothing at ${request.method} ${request.url.split('?')[0]}.`);
+      });
+      scope.addHook('onRequest', authenticate(ctx, limiter));
+      scope.addHook('onClose', async () => ctx.scim.activity.flush());
+      scope.addHook('onResponse', async (request, reply) => {
+        if (reply.statusCode === 429) return; // a flood of refused requests is not history
+        const path = request.url.split('?')[0] ?? '';
+        const action = oktaAction(request.method, path, safeQuery(request.url), request.body);
+        await ctx.scim.activity
+          .record({
+            at: new Date().toISOString(),
+            method: request.method,
+            path,
+            status: reply.statusCode,
+            durationMs: reply.elapsedTime,
+            action,
+          })
+          .catch((error: Error) =>
+            request.log.warn({ err: { message: error.message } }, 'SCIM request not recorded'),
+          );
+      });
+
+      const list = (resources: unknown[]) => ({
+        schemas: [SCHEMA.listResponse],
+        totalResults: resources.length,
+        startIndex: 1,
+        itemsPerPage: resources.length,
+        Resources: resources,
+      });
+      scope.get('/ServiceProviderConfig', async (_req, reply) =>
+        sendScim(reply, 200, docs.serviceProviderConfig),
+      );
+      scope.get('/ResourceTypes', async (_req, reply) =>
+        sendScim(reply, 200, list(docs.resourceTypes)),
+      );
+      scope.get<{ Params: { id: string } }>('/ResourceTypes/:id', async (request, reply) => {
+        const found = docs.resourceTypes.find((r) => r.id === request.params.id);
+        if (!found) throw notFound('resource type', request.params.id);
+        return sendScim(reply, 200, found);
+      });
+      scope.get('/Schemas', async (_req, reply) => sendScim(reply, 200, list(docs.schemas)));
+      scope.get<{ Params: { id: string } }>('/Schemas/:id', async (request, reply) => {
+        const found = docs.schemas.find((s) => s.id === request.params.id);
+        if (!found) throw notFound('schema', request.params.id);
+        return sendScim(reply, 200, found);
+      });
+      resourceRoutes(scope, ctx.scim, validate);
+    },
+    { prefix: '/scim/v2' },
+  );
+}
+
+function safeQuery(url: string): Record<string, string> {
+  try {
+    const q = rawQuery(url);
+    return { filter: q.filter ?? '', startIndex: q.startindex ?? '', count: q.count ?? '' };
+  } catch {
+    return {};
+  }
+}

@@ -1,0 +1,159 @@
+import { randomBytes } from 'node:crypto';
+import {
+  type AccessKeyList,
+  type AccessKeyView,
+  type CreatedAccessKey,
+  MAX_ACTIVE_ACCESS_KEYS,
+} from '../../shared/api/access-keys';
+import type { Db } from '../db/database';
+import type { Database } from '../db/schema';
+import { constantTimeEqual, sha256 } from './crypto';
+import { ServiceError } from './errors';
+
+/** Every key starts so, so that a leaked key is recognisable (secret scanners, logs). */
+export const ACCESS_KEY_PREFIX = 'osc_scim_';
+/** 38 random bytes: 51 base64url characters, of which the first 8 are shown; 256 bits stay secret. */
+const RANDOM_BYTES = 38;
+const SHOWN_CHARACTERS = ACCESS_KEY_PREFIX.length + 8;
+const KEY_FORMAT = /^osc_scim_[A-Za-z0-9_-]{51}$/;
+/** last_used_at is written at most this often per key (but always when the revoke hint needs it). */
+const TOUCH_EVERY_MS = 5_000;
+
+type KeyRow = Database['scim_access_keys'] & { id: number };
+
+/** The key in an Authorization header: `Bearer <key>`, or the bare key as Okta's field sends it. */
+export function keyFromHeader(header: string | undefined): string | undefined {
+  const value = header?.trim() ?? '';
+  const bearer = /^bearer\s+(.*)$/i.exec(value);
+  const key = (bearer ? (bearer[1] ?? '') : value).trim();
+  return key === '' ? undefined : key;
+}
+
+function toView(row: KeyRow, rows: KeyRow[]): AccessKeyView {
+  const active = row.revoked_at === null;
+  const newerFirstUse = rows
+    .filter((r) => r.id > row.id && r.revoked_at === null && r.first_used_at !== null)
+    .map((r) => r.first_used_at as string)
+    .sort()[0];
+  return {
+    id: row.id,
+    prefix: row.prefix,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    firstUsedAt: row.first_used_at,
+    lastUsedAt: row.last_used_at,
+    revokedAt: row.revoked_at,
+    active,
+    safeToRevoke:
+      active &&
+      newerFirstUse !== undefined &&
+      (row.last_used_at === null || row.last_used_at < newerFirstUse),
+  };
+}
+
+const UNAUTHENTICATED = 'The access key is missing, wrong or revoked. Create one in the console.';
+
+/** SCIM access keys: random, prefixed, stored only as sha256, at most two active. */
+export class AccessKeysService {
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async list(): Promise<AccessKeyList> {
+    const rows = (await this.db
+      .selectFrom('scim_access_keys')
+      .selectAll()
+      .orderBy('id', 'desc')
+      .limit(50)
+      .execute()) as KeyRow[];
+    return { keys: rows.map((r) => toView(r, rows)), maxActive: MAX_ACTIVE_ACCESS_KEYS };
+  }
+
+  async create(createdBy: string): Promise<CreatedAccessKey> {
+    const secret = ACCESS_KEY_PREFIX + randomBytes(RANDOM_BYTES).toString('base64url');
+    const row = await this.db.transaction().execute(async (trx) => {
+      const active = await trx
+        .selectFrom('scim_access_keys')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('revoked_at', 'is', null)
+        .executeTakeFirstOrThrow();
+      if (Number(active.n) >= MAX_ACTIVE_ACCESS_KEYS) {
+        throw new ServiceError(
+          'conflict',
+          `${MAX_ACTIVE_ACCESS_KEYS} access keys are already active. Revoke one before creating another.`,
+        );
+      }
+      return trx
+        .insertInto('scim_access_keys')
+        .values({
+          prefix: secret.slice(0, SHOWN_CHARACTERS),
+          key_hash: sha256(secret),
+          created_at: this.now().toISOString(),
+          created_by: createdBy,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    });
+    const row2 = row as KeyRow;
+    return { key: toView(row2, [row2]), secret };
+  }
+
+  async revoke(id: number): Promise<void> {
+    const row = await this.db
+      .selectFrom('scim_access_keys')
+      .select(['id', 'revoked_at'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) throw new ServiceError('not-found', 'There is no access key with this id.');
+    if (row.revoked_at !== null) return;
+    await this.db
+      .updateTable('scim_access_keys')
+      .set({ revoked_at: this.now().toISOString() })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Checks the Authorization header; records the key's use. Throws 'unauthenticated'. */
+  async authenticate(header: string | undefined): Promise<{ keyId: number }> {
+    const key = keyFromHeader(header);
+    if (!key || !KEY_FORMAT.test(key)) throw new ServiceError('unauthenticated', UNAUTHENTICATED);
+    const hash = sha256(key);
+    const row = await this.db
+      .selectFrom('scim_access_keys as k')
+      .select([
+        'k.id',
+        'k.key_hash',
+        'k.first_used_at',
+        'k.last_used_at',
+        (eb) =>
+          eb
+            .selectFrom('scim_access_keys as n')
+            .select((e) => e.fn.max('n.first_used_at').as('t'))
+            .whereRef('n.id', '>', 'k.id')
+            .where('n.revoked_at', 'is', null)
+            .as('newer_first_used_at'),
+      ])
+      .where('k.key_hash', '=', hash)
+      .where('k.revoked_at', 'is', null)
+      .executeTakeFirst();
+    // The lookup is by hash; comparing the hashes again in constant time costs nothing.
+    if (!row || !constantTimeEqual(row.key_hash, hash)) {
+      throw new ServiceError('unauthenticated', UNAUTHENTICATED);
+    }
+    const now = this.now();
+    const iso = now.toISOString();
+    const last = row.last_used_at;
+    const stale = !last || now.getTime() - Date.parse(last) >= TOUCH_EVERY_MS;
+    const newer = row.newer_first_used_at as string | null;
+    // The revoke hint compares this key's last use with the newer key's first use: keep it exact.
+    if (row.first_used_at === null || stale || (newer !== null && (!last || last < newer))) {
+      await this.db
+        .updateTable('scim_access_keys')
+        .set({ first_used_at: row.first_used_at ?? iso, last_used_at: iso })
+        .where('id', '=', row.id)
+        .execute();
+    }
+    return { keyId: row.id };
+  }
+}

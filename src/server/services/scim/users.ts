@@ -1,0 +1,229 @@
+import { randomUUID } from 'node:crypto';
+import { type SqlBool, sql, type Transaction } from 'kysely';
+import { SCHEMA } from '../../../shared/scim/constants';
+import type { PatchOperation } from '../../../shared/scim/resources';
+import type { Db } from '../../db/database';
+import type { Database } from '../../db/schema';
+import { notFound, uniqueness } from './errors';
+import { column, type FilterSpec, filterToSql } from './filter-sql';
+import type { Page } from './paging';
+import { patchUserDoc } from './patch';
+import { buildUserDoc, checkUser, schemasOf, type UserIndex, userIndex } from './user-doc';
+import type { Doc } from './values';
+
+export const userFilterSpec: FilterSpec = {
+  uri: SCHEMA.user,
+  attrs: {
+    id: column('u.id', 'string', true),
+    externalid: column('u.external_id', 'string', true),
+    username: column('u.user_name_key'),
+    displayname: column('u.display_name_key'),
+    active: column('u.active', 'boolean'),
+    name: {
+      kind: 'complex',
+      subs: { givenname: column('u.given_name_key'), familyname: column('u.family_name_key') },
+    },
+    meta: {
+      kind: 'complex',
+      subs: {
+        created: column('u.created_at', 'dateTime'),
+        lastmodified: column('u.last_modified', 'dateTime'),
+      },
+    },
+    emails: {
+      kind: 'multi',
+      subs: {
+        value: column('e.value_key'),
+        type: column('e.type_key'),
+        primary: column('e.is_primary', 'boolean'),
+      },
+      exists: (inner) =>
+        sql<SqlBool>`exists (select 1 from scim_user_emails e where e.user_seq = u.seq and ${inner})`,
+    },
+  },
+};
+
+type UserRow = Database['scim_users'];
+type Tx = Transaction<Database>;
+export type UserResource = Doc & { schemas: string[]; id: string; meta: Doc };
+
+export interface UserList {
+  totalResults: number;
+  resources: UserResource[];
+}
+
+export class ScimUsers {
+  constructor(
+    private readonly db: Db,
+    /** `{PUBLIC_URL}/scim/v2` */
+    private readonly baseUrl: string,
+  ) {}
+
+  render(row: Pick<UserRow, 'id' | 'doc' | 'created_at' | 'last_modified'>): UserResource {
+    const doc = JSON.parse(row.doc) as Doc;
+    return {
+      schemas: schemasOf(SCHEMA.user, doc),
+      id: row.id,
+      ...doc,
+      meta: {
+        resourceType: 'User',
+        created: row.created_at,
+        lastModified: row.last_modified,
+        location: `${this.baseUrl}/Users/${row.id}`,
+      },
+    };
+  }
+
+  /**
+   * Where sequential unfiltered pages left off: rows before → the last row's seq, valid while no
+   * user was deleted. Okta's import asks for startIndex 1, 101, 201...; each page then seeks by
+   * seq through the primary key instead of skipping `startIndex` rows (OFFSET is linear).
+   */
+  private readonly cursors = new Map<number, { seq: number; deletions: number }>();
+
+  async list(filter: string | undefined, page: Page): Promise<UserList> {
+    if (filter !== undefined) return this.listFiltered(filter, page);
+    // Kept by triggers: a total that never scans the table.
+    const counts = await this.db.selectFrom('scim_counts').select(['name', 'value']).execute();
+    const count = (name: string) => counts.find((c) => c.name === name)?.value ?? 0;
+    const totalResults = count('users_active') + count('users_inactive');
+    const deletions = count('users_deleted');
+    if (page.count === 0 || page.startIndex > totalResults) return { totalResults, resources: [] };
+    const before = page.startIndex - 1;
+    const cursor = this.cursors.get(before);
+    let query = this.db
+      .selectFrom('scim_users as u')
+      .select(['u.seq', 'u.id', 'u.doc', 'u.created_at', 'u.last_modified'])
+      .orderBy('u.seq')
+      .limit(page.count);
+    query =
+      cursor && cursor.deletions === deletions
+        ? query.where('u.seq', '>', cursor.seq)
+        : query.offset(before);
+    const rows = await query.execute();
+    const last = rows[rows.length - 1];
+    if (last) {
+      this.cursors.set(before + rows.length, { seq: last.seq, deletions });
+      if (this.cursors.size > 64) this.cursors.delete(this.cursors.keys().next().value as number);
+    }
+    return { totalResults, resources: rows.map((r) => this.render(r)) };
+  }
+
+  private async listFiltered(filter: string, page: Page): Promise<UserList> {
+    const where = filterToSql(filter, userFilterSpec);
+    const query = this.db.selectFrom('scim_users as u').where(where);
+    const row = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    const totalResults = Number(row?.n ?? 0);
+    if (page.count === 0 || page.startIndex > totalResults) return { totalResults, resources: [] };
+    const rows = await query
+      .select(['u.id', 'u.doc', 'u.created_at', 'u.last_modified'])
+      .orderBy('u.seq')
+      .limit(page.count)
+      .offset(page.startIndex - 1)
+      .execute();
+    return { totalResults, resources: rows.map((r) => this.render(r)) };
+  }
+
+  private async find(db: Db | Tx, id: string) {
+    const row = await db
+      .selectFrom('scim_users')
+      .select(['seq', 'id', 'doc', 'created_at', 'last_modified', 'user_name_key'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) throw notFound('user', id);
+    return row;
+  }
+
+  async get(id: string): Promise<UserResource> {
+    return this.render(await this.find(this.db, id));
+  }
+
+  private async assertUnique(trx: Tx, index: UserIndex, exceptSeq?: number) {
+    let query = trx
+      .selectFrom('scim_users')
+      .select('seq')
+      .where('user_name_key', '=', index.user_name_key);
+    if (exceptSeq !== undefined) query = query.where('seq', '<>', exceptSeq);
+    if (await query.executeTakeFirst()) {
+      throw uniqueness(`A user with userName "${index.user_name}" already exists.`);
+    }
+  }
+
+  private async writeEmails(trx: Tx, seq: number, index: UserIndex, replace: boolean) {
+    if (replace) await trx.deleteFrom('scim_user_emails').where('user_seq', '=', seq).execute();
+    if (index.emails.length > 0) {
+      await trx
+        .insertInto('scim_user_emails')
+        .values(index.emails.map((e) => ({ ...e, user_seq: seq })))
+        .execute();
+    }
+  }
+
+  async create(body: unknown): Promise<UserResource> {
+    const doc = buildUserDoc(body);
+    doc.active = doc.active !== false;
+    const index = userIndex(doc);
+    return this.db.transaction().execute(async (trx) => {
+      await this.assertUnique(trx, index);
+      const now = new Date().toISOString();
+      const { emails: _emails, ...columns } = index;
+      const row = {
+        ...columns,
+        id: randomUUID(),
+        doc: JSON.stringify(doc),
+        created_at: now,
+        last_modified: now,
+      };
+      const { seq } = await trx
+        .insertInto('scim_users')
+        .values(row)
+        .returning('seq')
+        .executeTakeFirstOrThrow();
+      await this.writeEmails(trx, seq, index, false);
+      return this.render(row);
+    });
+  }
+
+  private async write(trx: Tx, current: { seq: number; doc: string }, doc: Doc) {
+    checkUser(doc);
+    const index = userIndex(doc);
+    await this.assertUnique(trx, index, current.seq);
+    const before = JSON.parse(current.doc) as Doc;
+    const { emails: _emails, ...columns } = index;
+    const row = await trx
+      .updateTable('scim_users')
+      .set({ ...columns, doc: JSON.stringify(doc), last_modified: new Date().toISOString() })
+      .where('seq', '=', current.seq)
+      .returning(['id', 'doc', 'created_at', 'last_modified'])
+      .executeTakeFirstOrThrow();
+    if (JSON.stringify(before.emails) !== JSON.stringify(doc.emails)) {
+      await this.writeEmails(trx, current.seq, index, true);
+    }
+    return this.render(row);
+  }
+
+  /** PUT: the body replaces the document; id and meta.created stay. */
+  async replace(id: string, body: unknown): Promise<UserResource> {
+    const doc = buildUserDoc(body);
+    return this.db.transaction().execute(async (trx) => {
+      const current = await this.find(trx, id);
+      // A PUT without `active` does not reactivate (or deactivate) anyone.
+      doc.active ??= (JSON.parse(current.doc) as Doc).active !== false;
+      return this.write(trx, current, doc);
+    });
+  }
+
+  async patch(id: string, operations: PatchOperation[]): Promise<UserResource> {
+    return this.db.transaction().execute(async (trx) => {
+      const current = await this.find(trx, id);
+      const doc = buildUserDoc(patchUserDoc(JSON.parse(current.doc) as Doc, operations, id));
+      doc.active = doc.active !== false;
+      return this.write(trx, current, doc);
+    });
+  }
+
+  async remove(id: string): Promise<void> {
+    const result = await this.db.deleteFrom('scim_users').where('id', '=', id).executeTakeFirst();
+    if (Number(result.numDeletedRows) === 0) throw notFound('user', id);
+  }
+}
