@@ -7,17 +7,24 @@ import type { AppContext } from './http/context';
 import { apiErrorHandler, HttpError, sendHttpError } from './http/errors';
 import { buildOpenApiDocument } from './http/openapi';
 import { accessKeysRoutes } from './http/routes/access-keys';
+import { directoryGroupsRoutes } from './http/routes/directory-groups';
+import { endUserAuthRoutes } from './http/routes/end-user-auth';
+import { signInEventsRoutes } from './http/routes/end-user-auth-events';
 import { incomingKeysRoutes } from './http/routes/incoming-keys';
 import { scimSummaryRoutes } from './http/routes/scim-summary';
 import { sessionRoutes } from './http/routes/session';
 import { settingsRoutes } from './http/routes/settings';
+import { usersRoutes } from './http/routes/users';
 import { registerScim } from './http/scim/plugin';
 import { securityHeaders } from './http/security-headers';
 import { serveSpa } from './http/static';
 import { AccessKeysService } from './services/access-keys';
 import { AdminAuthenticator } from './services/admins';
 import { loadSecretKey, SecretBox } from './services/crypto';
+import { DirectoryGroupsService } from './services/directory-groups';
+import { createEndUserAuth } from './services/end-user-auth-setup';
 import { IncomingKeysService } from './services/incoming-keys';
+import { LicenceService } from './services/licences';
 import { createScimServices } from './services/scim';
 import { AdminSessions } from './services/sessions';
 
@@ -80,6 +87,9 @@ export async function buildApp(
     }),
     accessKeys: new AccessKeysService(db),
     scim: createScimServices(db, config.publicUrl),
+    directoryGroups: new DirectoryGroupsService(db),
+    licences: new LicenceService(db),
+    endUserAuth: createEndUserAuth(config, db, box, () => ctx.incomingKeys.clientSettings()),
   };
 
   app.addHook('onResponse', async (request, reply) => {
@@ -109,6 +119,10 @@ export async function buildApp(
   incomingKeysRoutes(app, ctx);
   accessKeysRoutes(app, ctx);
   scimSummaryRoutes(app, ctx);
+  directoryGroupsRoutes(app, ctx);
+  usersRoutes(app, ctx);
+  signInEventsRoutes(app, ctx);
+  await endUserAuthRoutes(app, ctx);
   await registerScim(app, ctx);
 
   if (options.staticDir) await serveSpa(app, options.staticDir);

@@ -21,6 +21,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DISCOVERY_TIMEOUT_MS: int(5000, 100, 60000),
   SESSION_TTL_HOURS: int(12, 1, 24 * 30),
+  END_USER_SESSION_TTL_HOURS: int(8, 1, 24 * 30),
   BODY_LIMIT_BYTES: int(1024 * 1024, 1024, 50 * 1024 * 1024),
   SIGNIN_MAX_FAILURES_PER_MINUTE: int(10, 1, 1000),
 });
@@ -37,6 +38,7 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   discoveryTimeoutMs: number;
   sessionTtlMs: number;
+  endUserSessionTtlMs: number;
   bodyLimitBytes: number;
   signInMaxFailuresPerMinute: number;
   /** Tests turn this on: every admin API response is checked against the contract. */
@@ -62,6 +64,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     discoveryTimeoutMs: e.DISCOVERY_TIMEOUT_MS,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
+    endUserSessionTtlMs: e.END_USER_SESSION_TTL_HOURS * 3600_000,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     signInMaxFailuresPerMinute: e.SIGNIN_MAX_FAILURES_PER_MINUTE,
     validateResponses: false,

@@ -11,6 +11,7 @@ import {
 } from 'kysely';
 import * as m001 from './migrations/001_initial';
 import * as m002 from './migrations/002_scim';
+import * as m003 from './migrations/003_directory_groups';
 import type { Database } from './schema';
 import { withStatementCache } from './statement-cache';
 
@@ -20,6 +21,7 @@ export type Db = Kysely<Database>;
 const migrations: Record<string, Migration> = {
   '001_initial': m001,
   '002_scim': m002,
+  '003_directory_groups': m003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

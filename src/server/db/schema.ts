@@ -34,7 +34,7 @@ export interface IncomingKeysTable {
   updated_by: string;
 }
 
-export interface Database extends ScimTables {
+export interface Database extends ScimTables, DirectoryGroupTables {
   admins: AdminsTable;
   admin_sessions: AdminSessionsTable;
   incoming_keys: IncomingKeysTable;
@@ -99,5 +99,52 @@ export interface ScimTables {
     status: number;
     duration_ms: number;
     action: string;
+  };
+}
+
+/** Directory-group mappings, end-user sign-in (migration 003). */
+export interface DirectoryGroupTables {
+  directory_group_mappings: {
+    id: Generated<number>;
+    /** What the admin typed; a waiting mapping binds when a group with exactly this name arrives. */
+    name: string;
+    capability: 'basic' | 'pro';
+    /** The bound group's SCIM id; null while waiting for Okta. */
+    scim_group_id: string | null;
+    /** The group's name when the mapping was bound, to show a later rename. */
+    bound_name: string | null;
+    bound_at: string | null;
+    /** The group's name when Okta deleted it. */
+    last_name: string | null;
+    created_at: string;
+    created_by: string;
+    updated_at: string;
+  };
+  /** A view: mapped groups that Okta still pushes; rank 2 is Pro, 1 Basic. */
+  directory_mapped_groups: {
+    group_seq: number;
+    mapping_id: number;
+    capability: 'basic' | 'pro';
+    rank: number;
+  };
+  end_user_sessions: {
+    /** sha256 of the cookie value. */
+    token_hash: string;
+    /** The SCIM id of the user. */
+    user_id: string;
+    email: string;
+    csrf_token: string;
+    created_at: string;
+    expires_at: string;
+  };
+  end_user_last_sign_in: { user_id: string; at: string };
+  sign_in_events: {
+    id: Generated<number>;
+    at: string;
+    /** The email or username the person tried, when known. */
+    login: string | null;
+    outcome: 'signed_in' | 'refused';
+    reason: string | null;
+    user_id: string | null;
   };
 }

@@ -2,7 +2,10 @@ import type { Config } from '../config';
 import type { Db } from '../db/database';
 import type { AccessKeysService } from '../services/access-keys';
 import type { AdminAuthenticator } from '../services/admins';
+import type { DirectoryGroupsService } from '../services/directory-groups';
+import type { EndUserAuthService } from '../services/end-user-auth';
 import type { IncomingKeysService } from '../services/incoming-keys';
+import type { LicenceService } from '../services/licences';
 import type { ScimServices } from '../services/scim';
 import type { AdminSessions } from '../services/sessions';
 
@@ -15,4 +18,7 @@ export interface AppContext {
   incomingKeys: IncomingKeysService;
   accessKeys: AccessKeysService;
   scim: ScimServices;
+  directoryGroups: DirectoryGroupsService;
+  licences: LicenceService;
+  endUserAuth: EndUserAuthService;
 }

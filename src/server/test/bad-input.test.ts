@@ -18,6 +18,8 @@ const samples: { [K in WithBody]: BodyOf<Api[K]> } = {
     clientSecret: 'a-client-secret',
     issuerUri: 'https://acme.okta.com',
   },
+  createDirectoryGroup: { groupName: 'Sales', capability: 'pro' },
+  updateDirectoryGroup: { capability: 'pro' },
 };
 
 const MB_STRING = 'x'.repeat(1_000_000);

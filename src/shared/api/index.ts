@@ -1,16 +1,22 @@
 import * as accessKeys from './access-keys';
+import * as directoryGroups from './directory-groups';
 import * as incomingKeys from './incoming-keys';
 import * as scimSummary from './scim-summary';
 import * as session from './session';
 import * as settings from './settings';
+import * as signInEvents from './sign-in-events';
+import * as users from './users';
 
 export * from './access-keys';
+export * from './directory-groups';
 export * from './endpoint';
 export * from './errors';
 export * from './incoming-keys';
 export * from './scim-summary';
 export * from './session';
 export * from './settings';
+export * from './sign-in-events';
+export * from './users';
 
 /** Every endpoint of the admin API, keyed by operation id. */
 export const api = {
@@ -25,6 +31,15 @@ export const api = {
   createAccessKey: accessKeys.createAccessKey,
   revokeAccessKey: accessKeys.revokeAccessKey,
   getScimSummary: scimSummary.getScimSummary,
+  listDirectoryGroups: directoryGroups.listDirectoryGroups,
+  createDirectoryGroup: directoryGroups.createDirectoryGroup,
+  updateDirectoryGroup: directoryGroups.updateDirectoryGroup,
+  deleteDirectoryGroup: directoryGroups.deleteDirectoryGroup,
+  suggestDirectoryGroups: directoryGroups.suggestDirectoryGroups,
+  previewSeatEffect: directoryGroups.previewSeatEffect,
+  listUsers: users.listUsers,
+  getLicenceTotals: users.getLicenceTotals,
+  listSignInEvents: signInEvents.listSignInEvents,
 } as const;
 export type Api = typeof api;
 export type OperationId = keyof Api;

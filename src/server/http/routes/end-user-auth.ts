@@ -1,0 +1,152 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../../config';
+import { constantTimeEqual } from '../../services/crypto';
+import { TRANSACTION_TTL_MS } from '../../services/end-user-auth';
+import { assertSameOrigin } from '../admin-auth';
+import type { AppContext } from '../context';
+import { HttpError } from '../errors';
+import { errorPage, mePage, refusalPage, signedOutPage } from '../pages/end-user-pages';
+
+/** End users' own cookies, apart from the admin's; `__Host-` on https. */
+function cookieNames(config: Config) {
+  const prefix = config.publicUrl.startsWith('https:') ? '__Host-' : '';
+  return { session: `${prefix}osc_user`, transaction: `${prefix}osc_auth_tx` };
+}
+
+/** Lax: the callback and the redirect to /me arrive from Okta, a cross-site navigation. */
+function cookieOptions(config: Config) {
+  return {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.publicUrl.startsWith('https:'),
+  } as const;
+}
+
+const REFUSAL_STATUS = {
+  not_configured: 503,
+  issuer_mismatch: 400,
+  invalid_response: 400,
+} as const;
+
+function sendPage(reply: FastifyReply, status: number, body: string) {
+  return reply
+    .code(status)
+    .header('cache-control', 'no-store')
+    .type('text/html; charset=utf-8')
+    .send(body);
+}
+
+function one(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function queryString(request: FastifyRequest): string {
+  const at = request.url.indexOf('?');
+  return at === -1 ? '' : request.url.slice(at);
+}
+
+/** GET /auth/okta, GET /auth/okta/callback, GET /me and POST /auth/sign-out: HTML, not the API. */
+export async function endUserAuthRoutes(app: FastifyInstance, ctx: AppContext) {
+  const names = cookieNames(ctx.config);
+  const options = cookieOptions(ctx.config);
+  const auth = ctx.endUserAuth;
+
+  await app.register(async (scope) => {
+    scope.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string', bodyLimit: 4096 },
+      (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))),
+    );
+
+    scope.setErrorHandler((error: FastifyError, request, reply) => {
+      if (error instanceof HttpError) {
+        return sendPage(reply, error.status, errorPage('Request refused', error.body.message));
+      }
+      const status = error.statusCode ?? 500;
+      if (status < 500) {
+        return sendPage(reply, status, errorPage('Request refused', 'The request is not valid.'));
+      }
+      request.log.error({ err: { type: error.name, message: error.message } }, 'request failed');
+      return sendPage(
+        reply,
+        500,
+        errorPage('Something went wrong', 'Something went wrong on our side. Try again later.'),
+      );
+    });
+
+    scope.get('/auth/okta', async (request, reply) => {
+      const query = request.query as Record<string, unknown>;
+      const iss = query.iss === undefined ? undefined : (one(query.iss) ?? '');
+      const hint = one(query.login_hint);
+      const result = await auth.start({
+        iss,
+        loginHint: hint && hint.length <= 320 ? hint : undefined,
+      });
+      if (!result.ok) {
+        request.log.info(
+          { event: 'end_user.sign_in', outcome: 'refused', reason: result.reason },
+          'end-user sign-in refused',
+        );
+        const status = REFUSAL_STATUS[result.reason as keyof typeof REFUSAL_STATUS] ?? 403;
+        return sendPage(reply, status, refusalPage(result.reason, result.login));
+      }
+      reply.setCookie(names.transaction, result.transaction, {
+        ...options,
+        maxAge: TRANSACTION_TTL_MS / 1000,
+      });
+      return reply.header('cache-control', 'no-store').redirect(result.url, 302);
+    });
+
+    scope.get('/auth/okta/callback', async (request, reply) => {
+      const transaction = request.cookies[names.transaction];
+      reply.clearCookie(names.transaction, options);
+      const result = await auth.finish(queryString(request), transaction);
+      if (!result.ok) {
+        request.log.info(
+          {
+            event: 'end_user.sign_in',
+            outcome: 'refused',
+            reason: result.reason,
+            ...(result.detail ? { detail: result.detail } : {}),
+          },
+          'end-user sign-in refused',
+        );
+        const status = REFUSAL_STATUS[result.reason as keyof typeof REFUSAL_STATUS] ?? 403;
+        return sendPage(reply, status, refusalPage(result.reason, result.login));
+      }
+      request.log.info({ event: 'end_user.sign_in', outcome: 'signed_in' }, 'end user signed in');
+      reply.setCookie(names.session, result.token, { ...options, expires: result.expiresAt });
+      return reply.header('cache-control', 'no-store').redirect('/me', 303);
+    });
+
+    scope.get('/me', async (request, reply) => {
+      const current = await auth.current(request.cookies[names.session]);
+      if (!current) return sendPage(reply, 200, signedOutPage());
+      if (!current.ok) {
+        reply.clearCookie(names.session, options);
+        return sendPage(reply, 403, refusalPage(current.reason, current.login));
+      }
+      return sendPage(reply, 200, mePage(current));
+    });
+
+    scope.post('/auth/sign-out', async (request, reply) => {
+      assertSameOrigin(request, ctx.config);
+      const token = request.cookies[names.session];
+      const session = token ? await auth.sessions.find(token) : undefined;
+      if (token && session) {
+        const sent = one((request.body as Record<string, unknown> | undefined)?.csrf);
+        if (!sent || !constantTimeEqual(sent, session.csrfToken)) {
+          return sendPage(
+            reply,
+            403,
+            errorPage('Sign-out refused', 'This form has expired. Go back, reload and try again.'),
+          );
+        }
+        await auth.sessions.end(token);
+      }
+      reply.clearCookie(names.session, options);
+      return reply.header('cache-control', 'no-store').redirect('/me', 303);
+    });
+  });
+}

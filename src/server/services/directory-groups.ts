@@ -1,0 +1,308 @@
+import { type SqlBool, sql } from 'kysely';
+import type { z } from 'zod';
+import type {
+  Capability,
+  CreateDirectoryGroupInput,
+  DirectoryGroupList,
+  DirectoryGroupView,
+  directoryGroupsQuery,
+  GroupSuggestions,
+  MappingStatus,
+  SeatEffect,
+} from '../../shared/api/directory-groups';
+import type { Db } from '../db/database';
+import { ServiceError } from './errors';
+import { LICENCE_RANK, RANK_LICENCE } from './licences';
+
+/** No pushed group has the typed name; the route answers 400 `group_not_found`. */
+export class GroupNotFoundError extends ServiceError {
+  constructor(message: string) {
+    super('invalid', message, { groupName: message });
+    this.name = 'GroupNotFoundError';
+  }
+}
+
+export type DirectoryGroupsQuery = z.output<typeof directoryGroupsQuery>;
+
+const MAX_CHAR = '\u{10FFFF}';
+
+/** The name shown: the group's name now, else its last name before Okta deleted it, else typed. */
+const shownName = sql<string>`coalesce(g.display_name, m.last_name, m.bound_name, m.name)`;
+const memberCount = sql<number>`(case when g.seq is null then 0 else
+  (select count(*) from scim_group_members gm where gm.group_seq = g.seq) end)`;
+
+const SORTS = {
+  name: sql`${shownName} collate nocase`,
+  capability: sql`m.capability`,
+  members: memberCount,
+  createdAt: sql`m.created_at`,
+};
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Error && /UNIQUE constraint failed/.test(error.message);
+}
+
+function alreadyMapped(name: string, capability: Capability): ServiceError {
+  const label = capability === 'pro' ? 'Pro' : 'Basic';
+  return new ServiceError(
+    'conflict',
+    `"${name}" is already mapped (to ${label}). Change its capability in the table instead.`,
+    { groupName: `"${name}" is already mapped (to ${label}).` },
+  );
+}
+
+interface MappingRow {
+  id: number;
+  name: string;
+  capability: Capability;
+  scim_group_id: string | null;
+  bound_name: string | null;
+  last_name: string | null;
+  created_at: string;
+  created_by: string;
+  group_name: string | null;
+  members: number;
+}
+
+function toView(row: MappingRow): DirectoryGroupView {
+  let status: MappingStatus = 'synced';
+  if (row.scim_group_id === null) status = 'waiting';
+  else if (row.group_name === null) status = 'no-longer-pushed';
+  const name =
+    status === 'waiting'
+      ? row.name
+      : (row.group_name ?? row.last_name ?? row.bound_name ?? row.name);
+  const bound = row.bound_name ?? row.name;
+  return {
+    id: row.id,
+    name,
+    previousName: status !== 'waiting' && bound !== name ? bound : null,
+    capability: row.capability,
+    members: Number(row.members),
+    status,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+  };
+}
+
+export class DirectoryGroupsService {
+  constructor(private readonly db: Db) {}
+
+  private rows() {
+    return this.db
+      .selectFrom('directory_group_mappings as m')
+      .leftJoin('scim_groups as g', 'g.id', 'm.scim_group_id');
+  }
+
+  private async views(ids: number[]): Promise<Map<number, DirectoryGroupView>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.rows()
+      .select([
+        'm.id',
+        'm.name',
+        'm.capability',
+        'm.scim_group_id',
+        'm.bound_name',
+        'm.last_name',
+        'm.created_at',
+        'm.created_by',
+        'g.display_name as group_name',
+        memberCount.as('members'),
+      ])
+      .where('m.id', 'in', ids)
+      .execute();
+    return new Map(rows.map((r) => [r.id, toView(r)]));
+  }
+
+  async get(id: number): Promise<DirectoryGroupView> {
+    const view = (await this.views([id])).get(id);
+    if (!view)
+      throw new ServiceError('not-found', 'This directory group is not mapped (any more).');
+    return view;
+  }
+
+  /** Two steps: the page's ids in order (sort keys only), then the rows of that page. */
+  async list(query: DirectoryGroupsQuery): Promise<DirectoryGroupList> {
+    let base = this.rows();
+    if (query.name) {
+      base = base.where(sql<SqlBool>`instr(lower(${shownName}), lower(${query.name})) > 0`);
+    }
+    const count = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    const total = Number(count?.n ?? 0);
+    const page = await base
+      .select('m.id')
+      .orderBy(SORTS[query.sort], query.order)
+      .orderBy('m.id', query.order)
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute();
+    const views = await this.views(page.map((r) => r.id));
+    const groups = page.flatMap((r) => views.get(r.id) ?? []);
+    return { groups, total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /** The pushed group with exactly this name, or a hint when only the letter case differs. */
+  private async pushedGroup(name: string) {
+    const row = await this.db
+      .selectFrom('scim_groups')
+      .select(['id', 'display_name'])
+      .where('display_name_key', '=', name.toLowerCase())
+      .executeTakeFirst();
+    if (row?.display_name === name) return { group: row };
+    return { group: undefined, nearly: row?.display_name };
+  }
+
+  async create(input: CreateDirectoryGroupInput, adminEmail: string): Promise<DirectoryGroupView> {
+    const name = input.groupName.trim();
+    const { group, nearly } = await this.pushedGroup(name);
+    if (!group && !input.addAnyway) {
+      const hint = nearly
+        ? ` Okta pushed "${nearly}": the name must match exactly, capitals included.`
+        : '';
+      throw new GroupNotFoundError(
+        `Group "${name}" was not found.${hint} Okta may not have finished pushing it: wait a few minutes and try again, or add it anyway and it will take effect when Okta pushes it.`,
+      );
+    }
+    const existing = await this.db
+      .selectFrom('directory_group_mappings')
+      .select('capability')
+      .where((eb) =>
+        group
+          ? eb('scim_group_id', '=', group.id)
+          : eb.and([eb('scim_group_id', 'is', null), eb('name', '=', name)]),
+      )
+      .executeTakeFirst();
+    if (existing) throw alreadyMapped(name, existing.capability);
+    const now = new Date().toISOString();
+    try {
+      const { id } = await this.db
+        .insertInto('directory_group_mappings')
+        .values({
+          name,
+          capability: input.capability,
+          scim_group_id: group?.id ?? null,
+          bound_name: group?.display_name ?? null,
+          bound_at: group ? now : null,
+          created_at: now,
+          created_by: adminEmail,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return this.get(id);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw alreadyMapped(name, input.capability);
+      throw error;
+    }
+  }
+
+  async setCapability(id: number, capability: Capability): Promise<DirectoryGroupView> {
+    const result = await this.db
+      .updateTable('directory_group_mappings')
+      .set({ capability, updated_at: new Date().toISOString() })
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) await this.get(id);
+    return this.get(id);
+  }
+
+  async remove(id: number): Promise<void> {
+    const result = await this.db
+      .deleteFrom('directory_group_mappings')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (Number(result.numDeletedRows) === 0) await this.get(id);
+  }
+
+  async suggestions(prefix: string, limit: number): Promise<GroupSuggestions> {
+    const key = prefix.trim().toLowerCase();
+    const rows = await this.db
+      .selectFrom('scim_groups as g')
+      .select([
+        'g.id',
+        'g.display_name',
+        sql<number>`exists (select 1 from directory_group_mappings m where m.scim_group_id = g.id)`.as(
+          'mapped',
+        ),
+      ])
+      .where('g.display_name_key', '>=', key)
+      .where('g.display_name_key', '<', key + MAX_CHAR)
+      .orderBy('g.display_name_key')
+      .limit(limit)
+      .execute();
+    return {
+      groups: rows.map((r) => ({ id: r.id, name: r.display_name, mapped: Boolean(r.mapped) })),
+    };
+  }
+
+  /**
+   * Who moves if group `groupSeq` gave `capability` (none: nothing): for each active member, the
+   * licence now against the licence from their other mapped groups and the new rank, in one query.
+   */
+  private async effectOn(groupSeq: number, capability: Capability | 'none'): Promise<SeatEffect> {
+    const newRank = capability === 'none' ? 0 : LICENCE_RANK[capability];
+    // One pass over each member's memberships: the rank now, and the rank without this group.
+    const { rows } = await sql<{ before: number; after: number; n: number }>`
+      select before, max(${newRank}, others) as after, count(*) as n from (
+        select coalesce(max(mg.rank), 0) as before,
+          coalesce(max(case when x.group_seq <> ${groupSeq} then mg.rank end), 0) as others
+        from scim_group_members gm
+        join scim_users u on u.seq = gm.user_seq
+        join scim_group_members x on x.user_seq = gm.user_seq
+        left join directory_mapped_groups mg on mg.group_seq = x.group_seq
+        where gm.group_seq = ${groupSeq} and u.active = 1
+        group by gm.user_seq
+      ) group by before, after`.execute(this.db);
+    const effect: SeatEffect = {
+      affectedUsers: 0,
+      fromNoneToBasic: 0,
+      fromNoneToPro: 0,
+      fromBasicToPro: 0,
+      fromProToBasic: 0,
+      fromBasicToNone: 0,
+      fromProToNone: 0,
+    };
+    for (const r of rows) {
+      const n = Number(r.n);
+      effect.affectedUsers += n;
+      const before = RANK_LICENCE[r.before] ?? 'none';
+      const after = RANK_LICENCE[r.after] ?? 'none';
+      if (before === after) continue;
+      const key = `from${cap(before)}To${cap(after)}` as keyof SeatEffect;
+      effect[key] += n;
+    }
+    return effect;
+  }
+
+  async seatEffect(
+    input: { mappingId?: number; groupName?: string },
+    capability: Capability | 'none',
+  ): Promise<SeatEffect> {
+    let groupId: string | null | undefined;
+    if (input.mappingId !== undefined) {
+      const row = await this.db
+        .selectFrom('directory_group_mappings')
+        .select('scim_group_id')
+        .where('id', '=', input.mappingId)
+        .executeTakeFirst();
+      if (!row)
+        throw new ServiceError('not-found', 'This directory group is not mapped (any more).');
+      groupId = row.scim_group_id;
+    } else {
+      groupId = (await this.pushedGroup(input.groupName ?? '')).group?.id;
+    }
+    const group = groupId
+      ? await this.db
+          .selectFrom('scim_groups')
+          .select('seq')
+          .where('id', '=', groupId)
+          .executeTakeFirst()
+      : undefined;
+    // Waiting, no longer pushed, or not pushed yet: nobody moves until Okta pushes the group.
+    return this.effectOn(group?.seq ?? -1, capability);
+  }
+}
+
+function cap(licence: string): string {
+  return licence.charAt(0).toUpperCase() + licence.slice(1);
+}

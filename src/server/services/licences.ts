@@ -1,0 +1,202 @@
+import { type Expression, type SqlBool, sql } from 'kysely';
+import type { z } from 'zod';
+import {
+  type Licence,
+  type LicenceTotals,
+  USER_ROW_GROUPS,
+  type UserList,
+  type UserRow,
+  type usersQuery,
+} from '../../shared/api/users';
+import type { Db } from '../db/database';
+
+/**
+ * Licences, computed in SQL from memberships and the view `directory_mapped_groups` (mapped groups
+ * Okta still pushes, rank 2 for Pro and 1 for Basic): a user's rank is the highest rank among
+ * their groups. Per user this walks scim_group_members_user (user_seq, group_seq); per licence it
+ * walks the mapped groups' members through the membership primary key (group_seq, user_seq).
+ */
+export const RANK_LICENCE: Record<number, Licence> = { 0: 'none', 1: 'basic', 2: 'pro' };
+export const LICENCE_RANK: Record<Licence, number> = { none: 0, basic: 1, pro: 2 };
+
+/** The licence rank of the user whose seq is `userSeq` (an SQL expression). */
+export function licenceRankOf(userSeq: Expression<number>) {
+  return sql<number>`coalesce((select max(mg.rank) from scim_group_members m
+    join directory_mapped_groups mg on mg.group_seq = m.group_seq
+    where m.user_seq = ${userSeq}), 0)`;
+}
+
+/** The seqs of users in any group mapped with this rank. */
+export function membersOfRank(rank: 1 | 2) {
+  return sql`select m.user_seq from directory_mapped_groups mg
+    join scim_group_members m on m.group_seq = mg.group_seq where mg.rank = ${rank}`;
+}
+
+/** Users holding exactly this licence (an SQL condition on `u.seq`). */
+export function hasLicence(licence: Licence): Expression<SqlBool> {
+  if (licence === 'pro') return sql<SqlBool>`u.seq in (${membersOfRank(2)})`;
+  if (licence === 'basic') {
+    return sql<SqlBool>`u.seq in (${membersOfRank(1)}) and u.seq not in (${membersOfRank(2)})`;
+  }
+  return sql<SqlBool>`u.seq not in (${membersOfRank(2)}) and u.seq not in (${membersOfRank(1)})`;
+}
+
+/** Above every character: `key >= q and key < q || MAX` is "starts with q" through an index. */
+const MAX_CHAR = '\u{10FFFF}';
+
+function startsWith(column: string, q: string) {
+  return sql<SqlBool>`(${sql.ref(column)} >= ${q} and ${sql.ref(column)} < ${q + MAX_CHAR})`;
+}
+
+type Doc = Record<string, unknown>;
+const str = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
+
+export function displayNameOf(doc: Doc, userName: string): string {
+  const name = (doc.name ?? {}) as Doc;
+  const given = [str(name.givenName), str(name.familyName)].filter(Boolean).join(' ');
+  return str(doc.displayName) ?? str(name.formatted) ?? (given || userName);
+}
+
+export function emailOf(doc: Doc): string | null {
+  const emails = Array.isArray(doc.emails) ? (doc.emails as Doc[]) : [];
+  const primary =
+    emails.find((e) => e?.primary === true && str(e.value)) ?? emails.find((e) => str(e?.value));
+  return (primary?.value as string | undefined) ?? null;
+}
+
+export type UsersQuery = z.output<typeof usersQuery>;
+
+export class LicenceService {
+  constructor(private readonly db: Db) {}
+
+  /** The licence of one user, by SCIM row seq. */
+  async licenceOf(userSeq: number): Promise<Licence> {
+    const row = await this.db
+      .selectNoFrom(licenceRankOf(sql.val(userSeq)).as('rank'))
+      .executeTakeFirstOrThrow();
+    return RANK_LICENCE[Number(row.rank)] ?? 'none';
+  }
+
+  /** Seats: active users by licence; deactivated users counted apart. */
+  async totals(): Promise<LicenceTotals> {
+    const counts = await this.db.selectFrom('scim_counts').select(['name', 'value']).execute();
+    const count = (name: string) => counts.find((c) => c.name === name)?.value ?? 0;
+    const row = await this.db
+      .selectNoFrom([
+        sql<number>`(select count(*) from scim_users u where u.active = 1 and ${hasLicence('pro')})`.as(
+          'pro',
+        ),
+        sql<number>`(select count(*) from scim_users u where u.active = 1 and ${hasLicence('basic')})`.as(
+          'basic',
+        ),
+      ])
+      .executeTakeFirstOrThrow();
+    const pro = Number(row.pro);
+    const basic = Number(row.basic);
+    return {
+      pro,
+      basic,
+      none: Math.max(0, count('users_active') - pro - basic),
+      deactivated: count('users_inactive'),
+    };
+  }
+
+  private filtered(query: UsersQuery) {
+    let q = this.db.selectFrom('scim_users as u');
+    const search = query.q?.toLowerCase();
+    if (search) {
+      q = q.where(
+        sql<SqlBool>`(${startsWith('u.user_name_key', search)}
+          or ${startsWith('u.display_name_key', search)}
+          or ${startsWith('u.given_name_key', search)}
+          or ${startsWith('u.family_name_key', search)}
+          or u.seq in (select e.user_seq from scim_user_emails e where ${startsWith('e.value_key', search)}))`,
+      );
+    }
+    if (query.status) q = q.where('u.active', '=', query.status === 'active' ? 1 : 0);
+    if (query.licence) q = q.where(hasLicence(query.licence));
+    return q;
+  }
+
+  private async total(query: UsersQuery): Promise<number> {
+    if (!query.q && !query.status && !query.licence) {
+      const counts = await this.db
+        .selectFrom('scim_counts')
+        .select((eb) => eb.fn.sum<number>('value').as('n'))
+        .where('name', 'in', ['users_active', 'users_inactive'])
+        .executeTakeFirst();
+      return Number(counts?.n ?? 0);
+    }
+    const row = await this.filtered(query)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  async list(query: UsersQuery): Promise<UserList> {
+    const total = await this.total(query);
+    const offset = (query.page - 1) * query.pageSize;
+    if (offset >= total) return { users: [], total, page: query.page, pageSize: query.pageSize };
+    const sortColumn = query.sort === 'name' ? 'u.display_name_key' : 'u.user_name_key';
+    const rows = await this.filtered(query)
+      .leftJoin('end_user_last_sign_in as ls', 'ls.user_id', 'u.id')
+      .select([
+        'u.seq',
+        'u.id',
+        'u.user_name',
+        'u.active',
+        'u.doc',
+        'ls.at as last_sign_in',
+        licenceRankOf(sql.ref('u.seq')).as('rank'),
+      ])
+      .orderBy(sortColumn, query.order)
+      .orderBy('u.seq', query.order)
+      .limit(query.pageSize)
+      .offset(offset)
+      .execute();
+    const groups = await this.groupsOf(rows.map((r) => r.seq));
+    const users: UserRow[] = rows.map((r) => {
+      const doc = JSON.parse(r.doc) as Doc;
+      const g = groups.get(r.seq);
+      return {
+        id: r.id,
+        name: displayNameOf(doc, r.user_name),
+        userName: r.user_name,
+        email: emailOf(doc),
+        active: r.active === 1,
+        licence: RANK_LICENCE[Number(r.rank)] ?? 'none',
+        groups: g?.names ?? [],
+        groupCount: g?.count ?? 0,
+        lastSignInAt: r.last_sign_in,
+      };
+    });
+    return { users, total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /** A few group names per user (Pro, then Basic, then unmapped; by name), and how many in all. */
+  private async groupsOf(userSeqs: number[]) {
+    const out = new Map<number, { names: UserRow['groups']; count: number }>();
+    if (userSeqs.length === 0) return out;
+    const rows = await sql<{
+      user_seq: number;
+      name: string;
+      capability: 'basic' | 'pro' | null;
+      n: number;
+    }>`select user_seq, name, capability, n from (
+        select m.user_seq, g.display_name as name, mg.capability,
+          row_number() over (partition by m.user_seq
+            order by coalesce(mg.rank, 0) desc, g.display_name_key) as rn,
+          count(*) over (partition by m.user_seq) as n
+        from scim_group_members m
+        join scim_groups g on g.seq = m.group_seq
+        left join directory_mapped_groups mg on mg.group_seq = m.group_seq
+        where m.user_seq in (${sql.join(userSeqs)})
+      ) where rn <= ${USER_ROW_GROUPS} order by user_seq, rn`.execute(this.db);
+    for (const r of rows.rows) {
+      const entry = out.get(r.user_seq) ?? { names: [], count: Number(r.n) };
+      entry.names.push({ name: r.name, capability: r.capability });
+      out.set(r.user_seq, entry);
+    }
+    return out;
+  }
+}
