@@ -48,6 +48,22 @@ function acceptEmptyJsonBody(app: FastifyInstance) {
   });
 }
 
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
+
+/** Expired admin and end-user sessions are deleted hourly, and once at start. */
+function pruneExpiredSessions(app: FastifyInstance, ctx: AppContext) {
+  const prune = () =>
+    Promise.all([ctx.sessions.pruneExpired(), ctx.endUserAuth.sessions.pruneExpired()]).catch(
+      (error: Error) => app.log.warn({ err: { message: error.message } }, 'session pruning failed'),
+    );
+  const timer = setInterval(prune, PRUNE_EVERY_MS);
+  timer.unref();
+  app.addHook('onReady', async () => {
+    await prune();
+  });
+  app.addHook('onClose', async () => clearInterval(timer));
+}
+
 /** Builds the whole server from its configuration and an open, migrated database. */
 export async function buildApp(
   config: Config,
@@ -124,6 +140,8 @@ export async function buildApp(
   signInEventsRoutes(app, ctx);
   await endUserAuthRoutes(app, ctx);
   await registerScim(app, ctx);
+
+  pruneExpiredSessions(app, ctx);
 
   if (options.staticDir) await serveSpa(app, options.staticDir);
   else {
