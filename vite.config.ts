@@ -1,10 +1,48 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const server = `http://127.0.0.1:${process.env.PORT ?? 3000}`;
 
+/**
+ * index.html loads a small entry that starts the current page's chunk and then imports the app
+ * (src/client/app/start.tsx). This lists the app's chunks as modulepreloads in index.html, so
+ * they download at once, in parallel with the entry, as they would if it imported them statically.
+ */
+function preloadApp(appModule: string): Plugin {
+  return {
+    name: 'preload-app',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle }) {
+        if (!bundle) return [];
+        const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+        const app = chunks.find((c) => c.facadeModuleId?.endsWith(appModule));
+        if (!app) throw new Error(`preload-app: no chunk for ${appModule}`);
+        // The entry and its static imports are in index.html already.
+        const entries = chunks.filter((c) => c.isEntry).flatMap((c) => [c.fileName, ...c.imports]);
+        const files = new Set<string>();
+        const visit = (file: string) => {
+          if (files.has(file)) return;
+          files.add(file);
+          const chunk = chunks.find((c) => c.fileName === file);
+          for (const dep of chunk?.imports ?? []) visit(dep);
+        };
+        visit(app.fileName);
+        return [...files]
+          .filter((file) => !entries.includes(file))
+          .map((file) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` },
+            injectTo: 'head' as const,
+          }));
+      },
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), preloadApp('/src/client/app/start.tsx')],
   build: {
     outDir: 'dist/client',
     emptyOutDir: true,

@@ -18,7 +18,8 @@ test('"Sign out" returns to the sign-in page and ends the session on the server'
 
   // The old cookie no longer opens a session: it ended on the server, not only in the browser.
   const after = await fetch(`${stack.baseUrl}/api/session`, { headers: { cookie: cookieHeader } });
-  expect(after.status).toBe(401);
+  expect(after.status).toBe(200);
+  expect(await after.json()).toEqual({ signedIn: false });
   await signInPage.page.goto('/');
   await expect(signInPage.page).toHaveURL(/\/sign-in/);
 });

@@ -1,6 +1,5 @@
 import Box from '@mui/material/Box';
 import IconButton from '@mui/material/IconButton';
-import Tooltip from '@mui/material/Tooltip';
 import { useState } from 'react';
 import { CheckIcon, CopyIcon } from './icons';
 
@@ -31,11 +30,10 @@ export function CopyButton({ label, value }: { label: string; value: string }) {
 
   return (
     <>
-      <Tooltip title={`Copy ${label}`}>
-        <IconButton aria-label={`Copy ${label}`} onClick={copy} size="small">
-          {state === 'copied' ? <CheckIcon fontSize="small" /> : <CopyIcon fontSize="small" />}
-        </IconButton>
-      </Tooltip>
+      {/* A native title, not MUI's Tooltip: that one brings Popper.js (16 KB gzip) to the page. */}
+      <IconButton aria-label={`Copy ${label}`} title={`Copy ${label}`} onClick={copy} size="small">
+        {state === 'copied' ? <CheckIcon fontSize="small" /> : <CopyIcon fontSize="small" />}
+      </IconButton>
       <Box
         component="span"
         role="status"

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { apiErrorSchema } from '../../shared/api/errors';
-import { adminSession } from '../../shared/api/session';
+import { adminSession, sessionState } from '../../shared/api/session';
 import { cookieFrom, type Harness, startHarness, TEST_ADMIN } from '../../testing/server-harness';
 import { loadConfig } from '../config';
 import { ensureFirstAdmin } from '../services/admins';
@@ -38,7 +38,7 @@ describe('admin sign-in', () => {
       headers: { cookie: `osc_admin=${cookie.value}` },
     });
     expect(session.statusCode).toBe(200);
-    expect(adminSession.parse(session.json())).toEqual(body);
+    expect(sessionState.parse(session.json())).toEqual({ signedIn: true, ...body });
   });
 
   it('matches the email in any letter case and with spaces around it', async () => {
@@ -120,9 +120,11 @@ describe('admin sign-in', () => {
     const cleared = cookieFrom(out, 'osc_admin');
     expect(cleared.value).toBe('');
     expect(cleared.maxAge).toBe(0);
-    // The old cookie, replayed, is refused everywhere.
+    // The old cookie, replayed, opens no session and is refused everywhere.
+    const state = await client.inject({ method: 'GET', url: '/api/session' });
+    expect(state.statusCode).toBe(200);
+    expect(state.json()).toEqual({ signedIn: false });
     for (const [method, url] of [
-      ['GET', '/api/session'],
       ['GET', '/api/settings'],
       ['GET', '/api/incoming-keys'],
       ['DELETE', '/api/session'],

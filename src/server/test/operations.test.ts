@@ -68,7 +68,7 @@ describe('request logs', () => {
       [
         'GET /api/settings 200',
         'GET /api/incoming-keys 200',
-        'GET /api/session 401',
+        'GET /api/session 200',
         'PUT /api/incoming-keys 400',
         'GET /nothing/here 404',
         'GET /healthz 200',

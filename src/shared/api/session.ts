@@ -15,12 +15,23 @@ export const adminSession = z.object({
 });
 export type AdminSession = z.infer<typeof adminSession>;
 
+/**
+ * Who is signed in. Signed out is an answer, not an error: the sign-in page asks on every load,
+ * and a 401 there would only fill the browser console with a failed request.
+ */
+export const sessionState = z.discriminatedUnion('signedIn', [
+  z.object({ signedIn: z.literal(false) }),
+  adminSession.extend({ signedIn: z.literal(true) }),
+]);
+export type SessionState = z.infer<typeof sessionState>;
+
 export const getSession = defineEndpoint({
   method: 'GET',
   path: '/api/session',
-  summary: 'The signed-in admin, with the CSRF token for state-changing requests',
+  summary:
+    'Whether an admin is signed in; when one is, who, with the CSRF token for state-changing requests',
   auth: 'none',
-  responses: { 200: adminSession, 401: errorResponses[401] },
+  responses: { 200: sessionState },
 });
 
 export const signIn = defineEndpoint({

@@ -8,8 +8,12 @@ export function sessionRoutes(app: FastifyInstance, ctx: AppContext) {
   registerEndpoint(app, ctx, getSession, async ({ request }) => {
     const token = adminToken(request, ctx.config);
     const session = token ? await ctx.sessions.find(token) : undefined;
-    if (!session) return respond(401, { code: 'unauthenticated', message: 'Not signed in.' });
-    return respond(200, { admin: { email: session.email }, csrfToken: session.csrfToken });
+    if (!session) return respond(200, { signedIn: false });
+    return respond(200, {
+      signedIn: true,
+      admin: { email: session.email },
+      csrfToken: session.csrfToken,
+    });
   });
 
   registerEndpoint(app, ctx, signIn, async ({ body, request, reply }) => {

@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../../shared/api';
+import { getIncomingKeys as getIncomingKeysEndpoint } from '../../../../shared/api/incoming-keys';
 import { apiRequest } from '../../../lib/api-client';
 
-export const getIncomingKeys = () => apiRequest(api.getIncomingKeys);
+export const getIncomingKeys = () => apiRequest(getIncomingKeysEndpoint);
 
 export const incomingKeysQueryOptions = () =>
   queryOptions({ queryKey: ['incoming-keys'] as const, queryFn: getIncomingKeys });

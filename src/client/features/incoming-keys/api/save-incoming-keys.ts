@@ -1,11 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, type IncomingKeysBody } from '../../../../shared/api';
+import {
+  type IncomingKeysBody,
+  saveIncomingKeys as saveIncomingKeysEndpoint,
+} from '../../../../shared/api/incoming-keys';
 import { apiRequest } from '../../../lib/api-client';
 import { incomingKeysQueryOptions } from './get-incoming-keys';
 
 /** The server checks discovery and the client pair at Okta before it stores anything. */
 export const saveIncomingKeys = (body: IncomingKeysBody) =>
-  apiRequest(api.saveIncomingKeys, { body });
+  apiRequest(saveIncomingKeysEndpoint, { body });
 
 export function useSaveIncomingKeys() {
   const queryClient = useQueryClient();

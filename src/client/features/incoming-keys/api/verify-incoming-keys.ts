@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../../shared/api';
+import { verifyIncomingKeys as verifyIncomingKeysEndpoint } from '../../../../shared/api/incoming-keys';
 import { apiRequest } from '../../../lib/api-client';
 import { incomingKeysQueryOptions } from './get-incoming-keys';
 
-export const verifyIncomingKeys = () => apiRequest(api.verifyIncomingKeys);
+export const verifyIncomingKeys = () => apiRequest(verifyIncomingKeysEndpoint);
 
 /** "Verify now": checks the stored keys against Okta again. */
 export function useVerifyIncomingKeys() {

@@ -7,7 +7,7 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Typography from '@mui/material/Typography';
 import { useForm } from 'react-hook-form';
-import type { IncomingKeysView } from '../../../../shared/api';
+import type { IncomingKeysView } from '../../../../shared/api/incoming-keys';
 import { FormErrorAlert } from '../../../components/FormErrorAlert';
 import { showServerError } from '../../../lib/form-errors';
 import { useSaveIncomingKeys } from '../api/save-incoming-keys';

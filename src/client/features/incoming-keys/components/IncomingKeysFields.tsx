@@ -1,5 +1,5 @@
 import { type Control, useWatch } from 'react-hook-form';
-import type { IncomingKeysView } from '../../../../shared/api';
+import type { IncomingKeysView } from '../../../../shared/api/incoming-keys';
 import type { IssuerRules } from '../../../../shared/validation/issuer';
 import { SecretFieldControl } from '../../../components/SecretFieldControl';
 import { TextFieldControl } from '../../../components/TextFieldControl';

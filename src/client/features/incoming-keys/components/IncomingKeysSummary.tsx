@@ -3,7 +3,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
-import type { IncomingKeysView } from '../../../../shared/api';
+import type { IncomingKeysView } from '../../../../shared/api/incoming-keys';
 import { FormattedDate } from '../../../components/FormattedDate';
 import { useVerifyIncomingKeys } from '../api/verify-incoming-keys';
 import { domainKindLabel, serverKindLabel } from '../utils/labels';

@@ -1,6 +1,6 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import type { ConsoleSettings } from '../../../../shared/api';
+import type { ConsoleSettings } from '../../../../shared/api/settings';
 import { CopyButton } from '../../../components/CopyButton';
 
 /** The two addresses the admin pastes into the Okta application's settings. */

@@ -3,7 +3,7 @@ import {
   type IncomingKeysView,
   incomingKeysBody,
   secretNeededBecause as sharedSecretNeededBecause,
-} from '../../../../shared/api';
+} from '../../../../shared/api/incoming-keys';
 import { type IssuerRules, judgeIssuer } from '../../../../shared/validation/issuer';
 
 type IncomingKeysFormSchema = ReturnType<typeof incomingKeysFormSchema>;

@@ -1,4 +1,4 @@
-import type { IncomingKeysView } from '../../../../shared/api';
+import type { IncomingKeysView } from '../../../../shared/api/incoming-keys';
 
 type StoredKeys = Extract<IncomingKeysView, { configured: true }>;
 

@@ -1,15 +1,15 @@
 import { type QueryClient, queryOptions, useQuery } from '@tanstack/react-query';
-import { type AdminSession, api } from '../../../../shared/api';
-import { apiRequest, isApiError } from '../../../lib/api-client';
+import {
+  type AdminSession,
+  getSession as getSessionEndpoint,
+} from '../../../../shared/api/session';
+import { apiRequest } from '../../../lib/api-client';
 
-/** The signed-in admin, or null when nobody is signed in (the server answers 401). */
+/** The signed-in admin, or null when nobody is signed in. */
 export async function getSession(): Promise<AdminSession | null> {
-  try {
-    return await apiRequest(api.getSession);
-  } catch (error) {
-    if (isApiError(error) && error.status === 401) return null;
-    throw error;
-  }
+  const state = await apiRequest(getSessionEndpoint);
+  if (!state.signedIn) return null;
+  return { admin: state.admin, csrfToken: state.csrfToken };
 }
 
 export const sessionQueryOptions = () =>

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import Button from '@mui/material/Button';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { signInBody } from '../../../../shared/api';
+import { signInBody } from '../../../../shared/api/session';
 import { FormErrorAlert } from '../../../components/FormErrorAlert';
 import { SecretFieldControl } from '../../../components/SecretFieldControl';
 import { TextFieldControl } from '../../../components/TextFieldControl';

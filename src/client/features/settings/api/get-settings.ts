@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../../shared/api';
+import { getSettings as getSettingsEndpoint } from '../../../../shared/api/settings';
 import { apiRequest } from '../../../lib/api-client';
 
-export const getSettings = () => apiRequest(api.getSettings);
+export const getSettings = () => apiRequest(getSettingsEndpoint);
 
 /** Server settings change only on restart, so the answer stays fresh for the whole visit. */
 export const settingsQueryOptions = () =>

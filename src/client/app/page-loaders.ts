@@ -1,0 +1,13 @@
+// Each page is its own chunk: the first load carries only the shell and the session check.
+export const loadSignInPage = () => import('../features/session/components/SignInPage');
+export const loadConfigurationPage = () =>
+  import('../features/configuration/components/ConfigurationPage');
+
+/**
+ * Starts loading the first page's code at once. main.tsx calls it before the app's own code has
+ * arrived, so the page chunk downloads alongside it instead of after it.
+ */
+export function preloadPageFor(pathname: string): void {
+  if (pathname === '/') void loadConfigurationPage();
+  else if (pathname === '/sign-in') void loadSignInPage();
+}
