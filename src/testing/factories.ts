@@ -2,7 +2,20 @@
  * Test data in the contract's shapes. Each factory takes overrides, so a test states only what it
  * is about.
  */
-import type { AdminSession, ConsoleSettings, IncomingKeysView } from '../shared/api';
+import type {
+  AccessKeyList,
+  AccessKeyView,
+  AdminSession,
+  ConsoleSettings,
+  DirectoryGroupView,
+  GroupSuggestions,
+  IncomingKeysView,
+  LicenceTotals,
+  ScimSummary,
+  SeatEffect,
+  SignInEvent,
+  UserRow,
+} from '../shared/api';
 
 type ConfiguredKeys = Extract<IncomingKeysView, { configured: true }>;
 
@@ -41,6 +54,130 @@ export function configuredKeysFactory(overrides: Partial<ConfiguredKeys> = {}): 
     verifiedAt: '2026-03-02T10:45:00.000Z',
     updatedAt: '2026-03-02T10:45:00.000Z',
     updatedBy: 'admin@acme.example',
+    ...overrides,
+  };
+}
+
+let accessKeyIds = 0;
+
+/** An active SCIM access key as the list shows it: only its first characters, never the key. */
+export function accessKeyFactory(overrides: Partial<AccessKeyView> = {}): AccessKeyView {
+  accessKeyIds += 1;
+  return {
+    id: accessKeyIds,
+    prefix: `osc_scim_Key${String(accessKeyIds).padStart(5, '0')}`,
+    createdAt: '2026-03-01T09:30:00.000Z',
+    createdBy: 'admin@acme.example',
+    firstUsedAt: null,
+    lastUsedAt: null,
+    revokedAt: null,
+    active: true,
+    safeToRevoke: false,
+    ...overrides,
+  };
+}
+
+export function accessKeyListFactory(keys: AccessKeyView[] = []): AccessKeyList {
+  return { keys, maxActive: 2 };
+}
+
+/** A whole key in the server's format: `osc_scim_` and 51 base64url characters. */
+export function accessKeySecretFactory(): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  const random = crypto.getRandomValues(new Uint8Array(51));
+  return `osc_scim_${Array.from(random, (byte) => alphabet[byte % 64]).join('')}`;
+}
+
+/** What Okta has pushed so far: nothing, unless a test says otherwise. */
+export function scimSummaryFactory(overrides: Partial<ScimSummary> = {}): ScimSummary {
+  return {
+    scimBaseUrl: 'https://console.acme.example/scim/v2',
+    users: { active: 0, deactivated: 0 },
+    groups: 0,
+    lastRequest: null,
+    ...overrides,
+  };
+}
+
+let directoryGroupIds = 0;
+
+/** A mapping as the Directory groups table lists it: synced, Basic, a few members. */
+export function directoryGroupFactory(
+  overrides: Partial<DirectoryGroupView> = {},
+): DirectoryGroupView {
+  directoryGroupIds += 1;
+  return {
+    id: directoryGroupIds,
+    name: `Group ${String(directoryGroupIds).padStart(3, '0')}`,
+    previousName: null,
+    capability: 'basic',
+    members: 3,
+    status: 'synced',
+    createdAt: '2026-03-03T08:00:00.000Z',
+    createdBy: 'admin@acme.example',
+    ...overrides,
+  };
+}
+
+/** A group Okta pushed over SCIM, as the "Group name" suggestions list it. */
+export function pushedGroupFactory(
+  overrides: Partial<GroupSuggestions['groups'][number]> = {},
+): GroupSuggestions['groups'][number] {
+  const name = overrides.name ?? 'Sales';
+  return { id: `scim-${name.toLowerCase()}`, name, mapped: false, ...overrides };
+}
+
+/** Nobody moves, unless a test says who does. */
+export function seatEffectFactory(overrides: Partial<SeatEffect> = {}): SeatEffect {
+  return {
+    affectedUsers: 0,
+    fromNoneToBasic: 0,
+    fromNoneToPro: 0,
+    fromBasicToPro: 0,
+    fromProToBasic: 0,
+    fromBasicToNone: 0,
+    fromProToNone: 0,
+    ...overrides,
+  };
+}
+
+let userIds = 0;
+
+/** An active provisioned user with Basic through one mapped group. */
+export function userRowFactory(overrides: Partial<UserRow> = {}): UserRow {
+  userIds += 1;
+  const userName = overrides.userName ?? `user${userIds}@acme.example`;
+  return {
+    id: `00u${String(userIds).padStart(6, '0')}`,
+    name: `User ${userIds}`,
+    userName,
+    email: userName,
+    active: true,
+    licence: 'basic',
+    groups: [{ name: 'Everyone', capability: 'basic' }],
+    groupCount: 1,
+    lastSignInAt: null,
+    ...overrides,
+  };
+}
+
+export function licenceTotalsFactory(overrides: Partial<LicenceTotals> = {}): LicenceTotals {
+  return { pro: 0, basic: 0, none: 0, deactivated: 0, ...overrides };
+}
+
+let signInEventIds = 0;
+
+/** A refused end-user sign-in: in no group mapped to Basic or Pro. */
+export function signInRefusalFactory(overrides: Partial<SignInEvent> = {}): SignInEvent {
+  signInEventIds += 1;
+  return {
+    id: signInEventIds,
+    at: '2026-03-04T10:00:00.000Z',
+    login: 'nogroup@acme.example',
+    outcome: 'refused',
+    reason: 'no_licence',
+    message:
+      'The person is in no group mapped to Basic or Pro. Add them to a mapped group in Okta.',
     ...overrides,
   };
 }

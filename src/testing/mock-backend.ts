@@ -1,11 +1,45 @@
-import type { AdminSession, ConsoleSettings, IncomingKeysView } from '../shared/api';
-import { adminSessionFactory, notConfiguredKeys, settingsFactory } from './factories';
+import type {
+  AccessKeyList,
+  AdminSession,
+  ConsoleSettings,
+  DirectoryGroupView,
+  GroupSuggestions,
+  IncomingKeysView,
+  LicenceTotals,
+  ScimSummary,
+  SeatEffect,
+  SignInEvent,
+  UserRow,
+} from '../shared/api';
+import {
+  accessKeyListFactory,
+  adminSessionFactory,
+  licenceTotalsFactory,
+  notConfiguredKeys,
+  scimSummaryFactory,
+  seatEffectFactory,
+  settingsFactory,
+} from './factories';
 
 interface MockBackendState {
-  /** null: nobody is signed in, so GET /api/session answers 401. */
+  /** null: nobody is signed in, so GET /api/session answers `{ signedIn: false }`. */
   session: AdminSession | null;
   settings: ConsoleSettings;
   incomingKeys: IncomingKeysView;
+  /** SCIM access keys, newest first, as GET /api/access-keys lists them. */
+  accessKeys: AccessKeyList;
+  scimSummary: ScimSummary;
+  /** Directory-group mappings; the handlers page, sort and filter them as the server does. */
+  directoryGroups: DirectoryGroupView[];
+  /** Groups Okta pushed: "Group name" suggests them, and a new mapping must name one exactly. */
+  pushedGroups: Omit<GroupSuggestions['groups'][number], 'mapped'>[];
+  /** What GET /api/directory-groups/seat-effect answers, whatever is asked. */
+  seatEffect: SeatEffect;
+  /** Provisioned users; the handlers search, filter and page them as the server does. */
+  users: UserRow[];
+  licenceTotals: LicenceTotals;
+  /** End-user sign-ins and refusals, newest first. */
+  signInEvents: SignInEvent[];
 }
 
 function initialState(): MockBackendState {
@@ -13,6 +47,14 @@ function initialState(): MockBackendState {
     session: adminSessionFactory(),
     settings: settingsFactory(),
     incomingKeys: notConfiguredKeys(),
+    accessKeys: accessKeyListFactory(),
+    scimSummary: scimSummaryFactory(),
+    directoryGroups: [],
+    pushedGroups: [],
+    seatEffect: seatEffectFactory(),
+    users: [],
+    licenceTotals: licenceTotalsFactory(),
+    signInEvents: [],
   };
 }
 

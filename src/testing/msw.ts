@@ -6,9 +6,11 @@
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import type { z } from 'zod';
-import { api, type Endpoint, isStateChanging, type ReplyOf } from '../shared/api';
+import { api, type Endpoint, GROUP_NOT_FOUND, isStateChanging, type ReplyOf } from '../shared/api';
 import { judgeIssuer } from '../shared/validation/issuer';
+import { accessKeyFactory, accessKeySecretFactory, directoryGroupFactory } from './factories';
 import { mockBackend } from './mock-backend';
+import { listGroups, listUsers } from './mock-directory';
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -100,9 +102,10 @@ export function apiError<const S extends number>(
 /** A small in-memory server: signed in, settings, stored keys, all reset after each test. */
 export const defaultHandlers = [
   handle(api.getSession, () =>
-    mockBackend.session
-      ? reply(200, mockBackend.session)
-      : apiError(401, 'unauthenticated', 'Not signed in.'),
+    reply(
+      200,
+      mockBackend.session ? { signedIn: true, ...mockBackend.session } : { signedIn: false },
+    ),
   ),
   handle(api.signIn, ({ body }) => {
     mockBackend.session = { admin: { email: body.email }, csrfToken: 'csrf-token-after-sign-in' };
@@ -139,7 +142,120 @@ export const defaultHandlers = [
     mockBackend.incomingKeys = { ...keys, verifiedAt: new Date().toISOString() };
     return reply(200, mockBackend.incomingKeys);
   }),
+  handle(api.listAccessKeys, () => reply(200, mockBackend.accessKeys)),
+  handle(api.createAccessKey, () => {
+    const { keys, maxActive } = mockBackend.accessKeys;
+    if (keys.filter((k) => k.active).length >= maxActive) {
+      return apiError(
+        409,
+        'conflict',
+        `${maxActive} access keys are already active. Revoke one before creating another.`,
+      );
+    }
+    const secret = accessKeySecretFactory();
+    const key = accessKeyFactory({
+      prefix: secret.slice(0, 17),
+      createdAt: new Date().toISOString(),
+      createdBy: mockBackend.session?.admin.email ?? 'admin@acme.example',
+    });
+    mockBackend.accessKeys = { keys: [key, ...keys], maxActive };
+    return reply(201, { key, secret });
+  }),
+  handle(api.revokeAccessKey, ({ params }) => {
+    const { keys, maxActive } = mockBackend.accessKeys;
+    if (!keys.some((k) => k.id === params.id)) {
+      return apiError(404, 'not_found', 'There is no access key with this id.');
+    }
+    const revokedAt = new Date().toISOString();
+    mockBackend.accessKeys = {
+      keys: keys.map((k) =>
+        k.id === params.id && k.active
+          ? { ...k, active: false, revokedAt, safeToRevoke: false }
+          : k,
+      ),
+      maxActive,
+    };
+    return reply(204, undefined);
+  }),
+  handle(api.getScimSummary, () => reply(200, mockBackend.scimSummary)),
+  ...directoryHandlers(),
 ];
+
+/** Directory groups, users, licence totals and sign-in events over mockBackend's arrays. */
+function directoryHandlers() {
+  const notMapped = () =>
+    apiError(404, 'not_found', 'This directory group is not mapped (any more).');
+  return [
+    handle(api.listDirectoryGroups, ({ query }) =>
+      reply(200, listGroups(mockBackend.directoryGroups, query)),
+    ),
+    handle(api.suggestDirectoryGroups, ({ query }) => {
+      const prefix = query.prefix.trim().toLowerCase();
+      const mapped = new Set(mockBackend.directoryGroups.map((g) => g.name));
+      const groups = mockBackend.pushedGroups
+        .filter((g) => g.name.toLowerCase().startsWith(prefix))
+        .sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()))
+        .slice(0, query.limit)
+        .map((g) => ({ ...g, mapped: mapped.has(g.name) }));
+      return reply(200, { groups });
+    }),
+    handle(api.previewSeatEffect, ({ query }) => {
+      if (query.mappingId && !mockBackend.directoryGroups.some((g) => g.id === query.mappingId))
+        return notMapped();
+      return reply(200, mockBackend.seatEffect);
+    }),
+    handle(api.createDirectoryGroup, ({ body }) => {
+      const pushed = mockBackend.pushedGroups.find((g) => g.name === body.groupName);
+      if (!pushed && !body.addAnyway) {
+        const message = `Group "${body.groupName}" was not found. Okta may not have finished pushing it: wait a few minutes and try again, or add it anyway and it will take effect when Okta pushes it.`;
+        return apiError(400, GROUP_NOT_FOUND, message, { groupName: message });
+      }
+      const existing = mockBackend.directoryGroups.find((g) => g.name === body.groupName);
+      if (existing) {
+        const label = existing.capability === 'pro' ? 'Pro' : 'Basic';
+        return apiError(
+          409,
+          'conflict',
+          `"${body.groupName}" is already mapped (to ${label}). Change its capability in the table instead.`,
+          { groupName: `"${body.groupName}" is already mapped (to ${label}).` },
+        );
+      }
+      const created = directoryGroupFactory({
+        name: body.groupName,
+        capability: body.capability,
+        members: pushed ? 3 : 0,
+        status: pushed ? 'synced' : 'waiting',
+        createdAt: new Date().toISOString(),
+        createdBy: mockBackend.session?.admin.email ?? 'admin@acme.example',
+      });
+      mockBackend.directoryGroups = [...mockBackend.directoryGroups, created];
+      return reply(201, created);
+    }),
+    handle(api.updateDirectoryGroup, ({ params, body }) => {
+      const group = mockBackend.directoryGroups.find((g) => g.id === params.id);
+      if (!group) return notMapped();
+      const updated = { ...group, capability: body.capability };
+      mockBackend.directoryGroups = mockBackend.directoryGroups.map((g) =>
+        g.id === params.id ? updated : g,
+      );
+      return reply(200, updated);
+    }),
+    handle(api.deleteDirectoryGroup, ({ params }) => {
+      if (!mockBackend.directoryGroups.some((g) => g.id === params.id)) return notMapped();
+      mockBackend.directoryGroups = mockBackend.directoryGroups.filter((g) => g.id !== params.id);
+      return reply(204, undefined);
+    }),
+    handle(api.listUsers, ({ query }) => reply(200, listUsers(mockBackend.users, query))),
+    handle(api.getLicenceTotals, () => reply(200, mockBackend.licenceTotals)),
+    handle(api.listSignInEvents, ({ query }) => {
+      const events = mockBackend.signInEvents
+        .filter((e) => query.outcome === 'all' || e.outcome === query.outcome)
+        .filter((e) => query.before === undefined || e.id < query.before)
+        .slice(0, query.limit);
+      return reply(200, { events });
+    }),
+  ];
+}
 
 export const server = setupServer(...defaultHandlers);
 

@@ -1,18 +1,40 @@
 import AppBar from '@mui/material/AppBar';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
+import { NavLink } from 'react-router';
 import { useSession } from '../../session/api/get-session';
 import { SignOutButton } from '../../session/components/SignOutButton';
 
-/** The top bar: product name, who is signed in, and "Sign out". Rendered as the page's header. */
+const NAV = [
+  { to: '/', label: 'Configuration' },
+  { to: '/users', label: 'Users' },
+];
+
+/** The top bar: product name, the pages, who is signed in, and "Sign out". Rendered as the page's header. */
 export function AppHeader() {
   const { data: session } = useSession();
   return (
     <AppBar position="static" elevation={0}>
       <Toolbar sx={{ gap: 2 }}>
-        <Typography component="p" variant="h6" sx={{ flexGrow: 1, fontWeight: 600 }}>
+        <Typography component="p" variant="h6" sx={{ fontWeight: 600 }}>
           Okta SSO Console
         </Typography>
+        <Box component="nav" aria-label="Main" sx={{ flexGrow: 1, display: 'flex', gap: 1 }}>
+          {NAV.map(({ to, label }) => (
+            <Button
+              key={to}
+              component={NavLink}
+              to={to}
+              end
+              color="inherit"
+              sx={{ '&[aria-current="page"]': { textDecoration: 'underline 2px' } }}
+            >
+              {label}
+            </Button>
+          ))}
+        </Box>
         {session && (
           <Typography variant="body2" sx={{ display: { xs: 'none', sm: 'block' } }}>
             {session.admin.email}

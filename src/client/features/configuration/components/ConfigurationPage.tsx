@@ -1,5 +1,7 @@
 import Container from '@mui/material/Container';
 import Typography from '@mui/material/Typography';
+import { ScimProvisioningSection } from '../../access-keys/components/ScimProvisioningSection';
+import { DirectoryGroupsSection } from '../../directory-groups/components/DirectoryGroupsSection';
 import { IncomingKeysSection } from '../../incoming-keys/components/IncomingKeysSection';
 import { LoopbackIssuerWarning } from '../../settings/components/LoopbackIssuerWarning';
 import { AppHeader } from './AppHeader';
@@ -20,6 +22,8 @@ export default function ConfigurationPage() {
         </Typography>
         <LoopbackIssuerWarning />
         <IncomingKeysSection />
+        <ScimProvisioningSection />
+        <DirectoryGroupsSection />
       </Container>
     </>
   );

@@ -1,0 +1,135 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import type { AccessKeyView } from '../../../../shared/api';
+import { FormattedDate } from '../../../components/FormattedDate';
+import { keyLabel } from '../utils/access-keys';
+
+// Named for screen readers, blank on screen; sx would read `width: 1` as 100%, hence '1px'.
+const visuallyHidden = {
+  position: 'absolute',
+  width: '1px',
+  height: '1px',
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+} as const;
+
+const noWrap = { whiteSpace: 'nowrap' } as const;
+const secondary = { display: 'block', color: 'text.secondary', typography: 'body2' } as const;
+// A long chip label wraps in its cell instead of being cut with an ellipsis.
+const wrappingChip = { height: 'auto', py: 0.25, '& .MuiChip-label': { whiteSpace: 'normal' } };
+
+function KeyStatus({ accessKey }: { accessKey: AccessKeyView }) {
+  if (!accessKey.active) {
+    return (
+      <>
+        <Chip size="small" label="Revoked" />
+        {accessKey.revokedAt && (
+          <Box component="span" sx={{ ...secondary, mt: 0.5 }}>
+            <FormattedDate iso={accessKey.revokedAt} />
+          </Box>
+        )}
+      </>
+    );
+  }
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: 0.5 }}>
+      <Chip size="small" color="success" variant="outlined" label="Active" />
+      {accessKey.safeToRevoke && (
+        <Chip
+          size="small"
+          color="info"
+          variant="outlined"
+          label="Not used since the newer key; safe to revoke"
+          sx={wrappingChip}
+        />
+      )}
+    </Box>
+  );
+}
+
+/** Every key by its first characters, newest first, with "Revoke" on the active ones. */
+export function AccessKeysTable({
+  keys,
+  labelledBy,
+  onRevoke,
+}: {
+  keys: AccessKeyView[];
+  /** The id of the heading that names the table. */
+  labelledBy: string;
+  onRevoke(key: AccessKeyView): void;
+}) {
+  return (
+    <TableContainer>
+      <Table size="small" aria-labelledby={labelledBy}>
+        <TableHead>
+          <TableRow>
+            <TableCell>Key</TableCell>
+            <TableCell>Created</TableCell>
+            <TableCell>Last used</TableCell>
+            <TableCell sx={{ minWidth: 170 }}>Status</TableCell>
+            <TableCell>
+              <Box component="span" sx={visuallyHidden}>
+                Actions
+              </Box>
+            </TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {keys.length === 0 && (
+            <TableRow>
+              <TableCell colSpan={5}>
+                <Typography color="text.secondary" variant="body2">
+                  No access keys yet. Create one and paste it into Okta.
+                </Typography>
+              </TableCell>
+            </TableRow>
+          )}
+          {keys.map((key) => (
+            <TableRow key={key.id}>
+              <TableCell>
+                <Box component="code" sx={noWrap}>
+                  {keyLabel(key)}
+                </Box>
+              </TableCell>
+              <TableCell>
+                <Box component="span" sx={noWrap}>
+                  <FormattedDate iso={key.createdAt} />
+                </Box>
+                <Box component="span" sx={{ ...secondary, overflowWrap: 'anywhere' }}>
+                  by {key.createdBy}
+                </Box>
+              </TableCell>
+              <TableCell>
+                {key.lastUsedAt ? <FormattedDate iso={key.lastUsedAt} /> : 'Never used'}
+              </TableCell>
+              <TableCell>
+                <KeyStatus accessKey={key} />
+              </TableCell>
+              <TableCell align="right">
+                {key.active && (
+                  <Button
+                    color="error"
+                    size="small"
+                    aria-label={`Revoke ${keyLabel(key)}`}
+                    onClick={() => onRevoke(key)}
+                  >
+                    Revoke
+                  </Button>
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}

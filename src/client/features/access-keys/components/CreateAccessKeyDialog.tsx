@@ -1,0 +1,94 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import Typography from '@mui/material/Typography';
+import { useCreateAccessKey } from '../api/create-access-key';
+import { NewAccessKey } from './NewAccessKey';
+
+export interface CreateAccessKeyDialogProps {
+  open: boolean;
+  /** Most keys that may be active at once, from the list. */
+  maxActive: number;
+  onClose(): void;
+}
+
+/**
+ * "Create access key": a confirm step, then the new key once. Closing forgets it: the mutation is
+ * reset when the dialog has faded out, so the key is in no cache and no state afterwards.
+ */
+export default function CreateAccessKeyDialog({
+  open,
+  maxActive,
+  onClose,
+}: CreateAccessKeyDialogProps) {
+  const create = useCreateAccessKey();
+  const created = create.data;
+
+  function close(_event: unknown, reason?: 'backdropClick' | 'escapeKeyDown') {
+    if (create.isPending) return;
+    // A stray click beside the dialog must not lose a key that is shown only once.
+    if (created && reason === 'backdropClick') return;
+    onClose();
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onClose={close}
+      fullWidth
+      maxWidth="sm"
+      slotProps={{ transition: { onExited: () => create.reset() } }}
+    >
+      <DialogTitle>Create access key</DialogTitle>
+      <DialogContent>
+        {created ? (
+          <NewAccessKey secret={created.secret} />
+        ) : (
+          <>
+            <Typography>
+              Okta's provisioning app sends this key with every SCIM request. It is shown once,
+              right after it is created.
+            </Typography>
+            <Typography sx={{ mt: 1 }} color="text.secondary">
+              Up to {maxActive} keys can be active at once, so Okta keeps working with the current
+              key until you paste the new one and revoke the old.
+            </Typography>
+            {create.isError && (
+              <Alert severity="error" sx={{ mt: 2 }}>
+                {create.error.message}
+              </Alert>
+            )}
+          </>
+        )}
+      </DialogContent>
+      <DialogActions sx={{ px: 3, pb: 2, gap: 1 }}>
+        <Box role="status" sx={{ flexGrow: 1, color: 'text.secondary', typography: 'body2' }}>
+          {create.isPending ? 'Creating the key…' : ''}
+        </Box>
+        {created ? (
+          <Button variant="contained" onClick={onClose}>
+            Done
+          </Button>
+        ) : (
+          <>
+            <Button onClick={onClose} disabled={create.isPending}>
+              Cancel
+            </Button>
+            <Button
+              variant="contained"
+              loading={create.isPending}
+              loadingPosition="start"
+              onClick={() => create.mutate()}
+            >
+              Create
+            </Button>
+          </>
+        )}
+      </DialogActions>
+    </Dialog>
+  );
+}

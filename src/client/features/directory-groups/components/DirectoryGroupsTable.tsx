@@ -1,0 +1,211 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip, { type ChipProps } from '@mui/material/Chip';
+import NativeSelect from '@mui/material/NativeSelect';
+import OutlinedInput from '@mui/material/OutlinedInput';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TableSortLabel from '@mui/material/TableSortLabel';
+import Typography from '@mui/material/Typography';
+import type {
+  Capability,
+  DirectoryGroupView,
+  MappingStatus,
+} from '../../../../shared/api/directory-groups';
+import { capabilityLabel, statusLabel } from '../utils/seat-effect';
+
+export type GroupSort = 'name' | 'capability' | 'members' | 'createdAt';
+export type SortOrder = 'asc' | 'desc';
+
+const statusColor: Record<MappingStatus, ChipProps['color']> = {
+  synced: 'success',
+  waiting: 'warning',
+  'no-longer-pushed': 'default',
+};
+
+const visuallyHidden = {
+  position: 'absolute',
+  width: '1px',
+  height: '1px',
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+} as const;
+const secondary = { display: 'block', color: 'text.secondary', typography: 'body2' } as const;
+
+const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const dayAndTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/**
+ * The day only, to keep the table narrow for long group names; the time and who added the
+ * mapping on hover, and read out by screen readers.
+ */
+function AddedOn({ iso, by }: { iso: string; by: string }) {
+  const date = new Date(iso);
+  return (
+    <Box component="span" sx={{ whiteSpace: 'nowrap' }}>
+      <time dateTime={iso} title={`${dayAndTime.format(date)} by ${by}`}>
+        {day.format(date)}
+      </time>
+      <Box component="span" sx={visuallyHidden}>
+        {' '}
+        by {by}
+      </Box>
+    </Box>
+  );
+}
+
+const COLUMNS: { sort: GroupSort; label: string; numeric?: boolean }[] = [
+  { sort: 'name', label: 'Group name' },
+  { sort: 'capability', label: 'Capability' },
+  { sort: 'members', label: 'Members', numeric: true },
+];
+
+function SortableHead({
+  column,
+  sort,
+  order,
+  onSort,
+  numeric,
+  children,
+}: {
+  column: GroupSort;
+  sort: GroupSort;
+  order: SortOrder;
+  onSort(column: GroupSort): void;
+  numeric?: boolean;
+  children: string;
+}) {
+  const active = sort === column;
+  return (
+    <TableCell
+      align={numeric ? 'right' : 'left'}
+      sortDirection={active ? order : false}
+      sx={{ whiteSpace: 'nowrap' }}
+    >
+      <TableSortLabel
+        active={active}
+        direction={active ? order : 'asc'}
+        onClick={() => onSort(column)}
+      >
+        {children}
+      </TableSortLabel>
+    </TableCell>
+  );
+}
+
+/** One page of mappings; sorting asks the server, the capability select asks for confirmation. */
+export function DirectoryGroupsTable({
+  groups,
+  labelledBy,
+  sort,
+  order,
+  busy,
+  empty,
+  onSort,
+  onChangeCapability,
+  onRemove,
+}: {
+  groups: DirectoryGroupView[];
+  /** The id of the heading that names the table. */
+  labelledBy: string;
+  sort: GroupSort;
+  order: SortOrder;
+  /** A new page or order is loading; the rows shown are the previous ones. */
+  busy: boolean;
+  /** What the table says when it has no rows. */
+  empty: string;
+  onSort(column: GroupSort): void;
+  onChangeCapability(group: DirectoryGroupView, capability: Capability): void;
+  onRemove(group: DirectoryGroupView): void;
+}) {
+  const head = { sort, order, onSort };
+  return (
+    <TableContainer>
+      <Table size="small" aria-labelledby={labelledBy} aria-busy={busy}>
+        <TableHead>
+          <TableRow>
+            {COLUMNS.map((c) => (
+              <SortableHead key={c.sort} column={c.sort} numeric={c.numeric} {...head}>
+                {c.label}
+              </SortableHead>
+            ))}
+            <TableCell>Status</TableCell>
+            <SortableHead column="createdAt" {...head}>
+              Added
+            </SortableHead>
+            <TableCell>
+              <Box component="span" sx={visuallyHidden}>
+                Actions
+              </Box>
+            </TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody sx={{ opacity: busy ? 0.6 : 1, transition: 'opacity 150ms' }}>
+          {groups.length === 0 && (
+            <TableRow>
+              <TableCell colSpan={6}>
+                <Typography color="text.secondary" variant="body2">
+                  {empty}
+                </Typography>
+              </TableCell>
+            </TableRow>
+          )}
+          {groups.map((group) => (
+            <TableRow key={group.id}>
+              <TableCell sx={{ overflowWrap: 'anywhere', minWidth: 120 }}>
+                {group.name}
+                {group.previousName && (
+                  <Box component="span" sx={secondary}>
+                    renamed from {group.previousName}
+                  </Box>
+                )}
+              </TableCell>
+              <TableCell>
+                <NativeSelect
+                  value={group.capability}
+                  onChange={(event) =>
+                    onChangeCapability(group, event.target.value === 'pro' ? 'pro' : 'basic')
+                  }
+                  input={<OutlinedInput size="small" />}
+                  inputProps={{ 'aria-label': `Capability for ${group.name}` }}
+                >
+                  <option value="basic">{capabilityLabel.basic}</option>
+                  <option value="pro">{capabilityLabel.pro}</option>
+                </NativeSelect>
+              </TableCell>
+              <TableCell align="right">{group.members.toLocaleString('en-US')}</TableCell>
+              <TableCell>
+                <Chip
+                  size="small"
+                  variant="outlined"
+                  color={statusColor[group.status]}
+                  label={statusLabel[group.status]}
+                  // MUI's warning orange on white is too pale for text; the border keeps the hue.
+                  sx={{ '& .MuiChip-label': { color: 'text.primary' } }}
+                />
+              </TableCell>
+              <TableCell>
+                <AddedOn iso={group.createdAt} by={group.createdBy} />
+              </TableCell>
+              <TableCell align="right">
+                <Button
+                  color="error"
+                  size="small"
+                  aria-label={`Remove ${group.name}`}
+                  onClick={() => onRemove(group)}
+                >
+                  Remove
+                </Button>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}

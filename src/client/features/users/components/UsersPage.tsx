@@ -1,0 +1,100 @@
+import Alert from '@mui/material/Alert';
+import Container from '@mui/material/Container';
+import Paper from '@mui/material/Paper';
+import Skeleton from '@mui/material/Skeleton';
+import TablePagination from '@mui/material/TablePagination';
+import Typography from '@mui/material/Typography';
+import { useSearchParams } from 'react-router';
+import { AppHeader } from '../../configuration/components/AppHeader';
+import { useUsers } from '../api/list-users';
+import {
+  filtersFromSearch,
+  searchFromFilters,
+  USER_PAGE_SIZES,
+  type UserFilters,
+  usersQueryFor,
+} from '../utils/licence';
+import { LicenceTotals } from './LicenceTotals';
+import { SignInRefusals } from './SignInRefusals';
+import { UserFiltersBar } from './UserFiltersBar';
+import { UsersTable } from './UsersTable';
+
+/** "/users": provisioned users, their licence and groups; filters live in the address. */
+export default function UsersPage() {
+  const [params, setParams] = useSearchParams();
+  const filters = filtersFromSearch(params);
+  const users = useUsers(usersQueryFor(filters));
+
+  const update = (change: Partial<UserFilters>) => {
+    // Any change but the page itself starts again at page 1.
+    const page = change.page ?? 1;
+    setParams(searchFromFilters({ ...filters, ...change, page }), { replace: true });
+  };
+
+  const filtered = Boolean(filters.q || filters.licence || filters.status);
+  const data = users.data;
+  return (
+    <>
+      <title>Users · Okta SSO Console</title>
+      <AppHeader />
+      <Container component="main" maxWidth="lg" sx={{ py: 4 }}>
+        <Typography variant="h4" component="h1" gutterBottom>
+          Users
+        </Typography>
+        <Typography color="text.secondary" sx={{ mb: 3 }}>
+          The people Okta provisioned over SCIM. A user's licence is Pro when they are in any group
+          mapped to Pro, else Basic when in any group mapped to Basic, else none.
+        </Typography>
+        <LicenceTotals headingLevel="h2" />
+        <Paper
+          component="section"
+          variant="outlined"
+          aria-labelledby="users-list"
+          sx={{ p: { xs: 2, sm: 3 } }}
+        >
+          <Typography id="users-list" variant="h5" component="h2">
+            Provisioned users
+          </Typography>
+          <UserFiltersBar filters={filters} onChange={update} />
+          <Typography role="status" variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+            {data &&
+              `${data.total.toLocaleString('en-US')} ${data.total === 1 ? 'user' : 'users'}${filtered ? ' match' : ''}`}
+          </Typography>
+          {users.error && <Alert severity="error">{users.error.message}</Alert>}
+          {users.isPending && <Skeleton variant="rounded" height={240} />}
+          {data && (
+            <>
+              <UsersTable
+                users={data.users}
+                labelledBy="users-list"
+                busy={users.isPlaceholderData}
+                empty={
+                  filtered
+                    ? 'No user matches these filters.'
+                    : 'No users yet. Okta provisions them when you assign people to the SCIM app.'
+                }
+              />
+              <TablePagination
+                component="div"
+                count={data.total}
+                page={Math.min(
+                  filters.page - 1,
+                  Math.max(0, Math.ceil(data.total / filters.pageSize) - 1),
+                )}
+                rowsPerPage={filters.pageSize}
+                rowsPerPageOptions={[...USER_PAGE_SIZES]}
+                onPageChange={(_, page) => update({ page: page + 1 })}
+                onRowsPerPageChange={(event) => update({ pageSize: Number(event.target.value) })}
+                labelRowsPerPage="Users per page:"
+                slotProps={{
+                  select: { native: true, inputProps: { 'aria-label': 'Users per page' } },
+                }}
+              />
+            </>
+          )}
+        </Paper>
+        <SignInRefusals />
+      </Container>
+    </>
+  );
+}

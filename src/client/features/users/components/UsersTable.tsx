@@ -1,0 +1,108 @@
+import Box from '@mui/material/Box';
+import Chip from '@mui/material/Chip';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import type { UserRow } from '../../../../shared/api/users';
+import { FormattedDate } from '../../../components/FormattedDate';
+import { licenceLabel } from '../utils/licence';
+
+const secondary = { display: 'block', color: 'text.secondary', typography: 'body2' } as const;
+
+function Groups({ user }: { user: UserRow }) {
+  if (user.groupCount === 0) return <Box sx={secondary}>No groups</Box>;
+  const more = user.groupCount - user.groups.length;
+  return (
+    <Box component="ul" sx={{ m: 0, p: 0, listStyle: 'none' }}>
+      {user.groups.map((group) => (
+        <li key={group.name}>
+          {group.name}
+          {group.capability && (
+            <Box component="span" sx={{ color: 'text.secondary' }}>
+              {' '}
+              ({licenceLabel[group.capability]})
+            </Box>
+          )}
+        </li>
+      ))}
+      {more > 0 && (
+        <Box component="li" sx={{ color: 'text.secondary' }}>
+          and {more} more
+        </Box>
+      )}
+    </Box>
+  );
+}
+
+/** One page of users with their licence and the groups that give it. */
+export function UsersTable({
+  users,
+  labelledBy,
+  busy,
+  empty,
+}: {
+  users: UserRow[];
+  labelledBy: string;
+  busy: boolean;
+  empty: string;
+}) {
+  return (
+    <TableContainer>
+      <Table size="small" aria-labelledby={labelledBy} aria-busy={busy}>
+        <TableHead>
+          <TableRow>
+            <TableCell>Name</TableCell>
+            <TableCell>User name / email</TableCell>
+            <TableCell>Active</TableCell>
+            <TableCell>Licence</TableCell>
+            <TableCell>Groups</TableCell>
+            <TableCell>Last sign-in</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody sx={{ opacity: busy ? 0.6 : 1, transition: 'opacity 150ms' }}>
+          {users.length === 0 && (
+            <TableRow>
+              <TableCell colSpan={6}>
+                <Typography color="text.secondary" variant="body2">
+                  {empty}
+                </Typography>
+              </TableCell>
+            </TableRow>
+          )}
+          {users.map((user) => (
+            <TableRow key={user.id}>
+              <TableCell sx={{ overflowWrap: 'anywhere' }}>{user.name}</TableCell>
+              <TableCell sx={{ overflowWrap: 'anywhere' }}>
+                {user.userName}
+                {user.email && user.email.toLowerCase() !== user.userName.toLowerCase() && (
+                  <Box component="span" sx={secondary}>
+                    {user.email}
+                  </Box>
+                )}
+              </TableCell>
+              <TableCell>{user.active ? 'Active' : 'Deactivated'}</TableCell>
+              <TableCell>
+                <Chip
+                  size="small"
+                  variant={user.licence === 'none' ? 'outlined' : 'filled'}
+                  color={user.licence === 'pro' ? 'primary' : 'default'}
+                  label={licenceLabel[user.licence]}
+                />
+              </TableCell>
+              <TableCell>
+                <Groups user={user} />
+              </TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                {user.lastSignInAt ? <FormattedDate iso={user.lastSignInAt} /> : 'Never'}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}
