@@ -2,11 +2,11 @@ import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { PageSpinner } from '../components/PageSpinner';
 import { RequireSession } from '../features/session/components/RequireSession';
-import { loadConfigurationPage, loadSignInPage } from './page-loaders';
+import { loadConfigurationPage, loadSignInPage, loadUsersPage } from './page-loaders';
 
 const SignInPage = lazy(loadSignInPage);
 const ConfigurationPage = lazy(loadConfigurationPage);
-const UsersPage = lazy(() => import('../features/users/components/UsersPage'));
+const UsersPage = lazy(loadUsersPage);
 const NotFoundPage = lazy(() => import('../features/not-found/NotFoundPage'));
 
 export function AppRoutes() {

@@ -2,6 +2,7 @@
 export const loadSignInPage = () => import('../features/session/components/SignInPage');
 export const loadConfigurationPage = () =>
   import('../features/configuration/components/ConfigurationPage');
+export const loadUsersPage = () => import('../features/users/components/UsersPage');
 
 /**
  * Starts loading the first page's code at once. main.tsx calls it before the app's own code has
@@ -10,4 +11,5 @@ export const loadConfigurationPage = () =>
 export function preloadPageFor(pathname: string): void {
   if (pathname === '/') void loadConfigurationPage();
   else if (pathname === '/sign-in') void loadSignInPage();
+  else if (pathname === '/users') void loadUsersPage();
 }

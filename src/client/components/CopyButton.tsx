@@ -23,7 +23,7 @@ export function CopyButton({ label, value }: { label: string; value: string }) {
 
   const status =
     state === 'copied'
-      ? `${label} copied.`
+      ? `${label.charAt(0).toUpperCase()}${label.slice(1)} copied.`
       : state === 'failed'
         ? `Could not copy. Select the ${label} and copy it by hand.`
         : '';

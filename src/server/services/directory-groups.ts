@@ -155,6 +155,20 @@ export class DirectoryGroupsService {
   async create(input: CreateDirectoryGroupInput, adminEmail: string): Promise<DirectoryGroupView> {
     const name = input.groupName.trim();
     const { group, nearly } = await this.pushedGroup(name);
+    const existing = await this.db
+      .selectFrom('directory_group_mappings')
+      .select('capability')
+      .where((eb) =>
+        group
+          ? eb('scim_group_id', '=', group.id)
+          : eb.or([
+              eb.and([eb('scim_group_id', 'is', null), eb('name', '=', name)]),
+              // No longer pushed under this name: it binds again when Okta pushes the name.
+              eb('last_name', '=', name),
+            ]),
+      )
+      .executeTakeFirst();
+    if (existing) throw alreadyMapped(name, existing.capability);
     if (!group && !input.addAnyway) {
       const hint = nearly
         ? ` Okta pushed "${nearly}": the name must match exactly, capitals included.`
@@ -163,16 +177,6 @@ export class DirectoryGroupsService {
         `Group "${name}" was not found.${hint} Okta may not have finished pushing it: wait a few minutes and try again, or add it anyway and it will take effect when Okta pushes it.`,
       );
     }
-    const existing = await this.db
-      .selectFrom('directory_group_mappings')
-      .select('capability')
-      .where((eb) =>
-        group
-          ? eb('scim_group_id', '=', group.id)
-          : eb.and([eb('scim_group_id', 'is', null), eb('name', '=', name)]),
-      )
-      .executeTakeFirst();
-    if (existing) throw alreadyMapped(name, existing.capability);
     const now = new Date().toISOString();
     try {
       const { id } = await this.db

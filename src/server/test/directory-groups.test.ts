@@ -141,6 +141,24 @@ describe('mapping a pushed group', () => {
     });
   });
 
+  it('binds a no-longer-pushed mapping again when Okta pushes the group anew (unlink, push)', async () => {
+    const first = await c.pushGroup('Chime Pro');
+    const view = await mapped('Chime Pro', 'pro');
+    await c.deleteGroup(first);
+    // While unlinked, the name cannot be mapped a second time.
+    expect((await create('Chime Pro', 'basic')).response.statusCode).toBe(409);
+    await c.pushGroup('Chime Pro');
+    const { groups } = await list();
+    expect(groups).toHaveLength(1);
+    expect(groups[0]).toMatchObject({
+      id: view.id,
+      status: 'synced',
+      name: 'Chime Pro',
+      previousName: null,
+      capability: 'pro',
+    });
+  });
+
   it('changes the capability and removes a mapping; 404 for an unknown one', async () => {
     await c.pushGroup('Chime Pro');
     const view = await mapped('Chime Pro', 'pro');

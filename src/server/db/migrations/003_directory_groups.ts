@@ -9,8 +9,14 @@ const NOW = `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
  * "anyway" waits with a null `scim_group_id` and binds itself, through the triggers below, when
  * Okta pushes (or renames a group to) that exact, case-sensitive name: SCIM code needs no hook.
  * When Okta deletes the group, the mapping keeps the dangling id ("no longer pushed") and the
- * group's last name.
+ * group's last name; when Okta pushes a group of that name again (unlink, then push), the mapping
+ * binds to the new group, so an admin never sees two rows for one group.
  */
+const BINDABLE = `select m.id from directory_group_mappings m
+  where (m.scim_group_id is null and m.name = new.display_name)
+    or (m.last_name = new.display_name
+      and not exists (select 1 from scim_groups g where g.id = m.scim_group_id))
+  order by m.scim_group_id is null, m.id limit 1`;
 const statements = [
   `create table directory_group_mappings (
     id integer primary key autoincrement,
@@ -36,8 +42,8 @@ const statements = [
     from directory_group_mappings m join scim_groups g on g.id = m.scim_group_id`,
   `create trigger directory_group_mappings_bind_on_push after insert on scim_groups begin
     update directory_group_mappings
-      set scim_group_id = new.id, bound_name = new.display_name, bound_at = ${NOW}
-      where scim_group_id is null and name = new.display_name;
+      set scim_group_id = new.id, bound_name = new.display_name, bound_at = ${NOW}, last_name = null
+      where id = (${BINDABLE});
   end`,
   `create trigger directory_group_mappings_bind_on_rename
     after update of display_name on scim_groups
@@ -45,8 +51,8 @@ const statements = [
       and not exists (select 1 from directory_group_mappings where scim_group_id = new.id)
   begin
     update directory_group_mappings
-      set scim_group_id = new.id, bound_name = new.display_name, bound_at = ${NOW}
-      where scim_group_id is null and name = new.display_name;
+      set scim_group_id = new.id, bound_name = new.display_name, bound_at = ${NOW}, last_name = null
+      where id = (${BINDABLE});
   end`,
   `create trigger directory_group_mappings_unlinked after delete on scim_groups begin
     update directory_group_mappings set last_name = old.display_name

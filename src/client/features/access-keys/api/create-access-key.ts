@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../../shared/api';
+import { createAccessKey as createAccessKeyEndpoint } from '../../../../shared/api/access-keys';
 import { apiRequest } from '../../../lib/api-client';
 import { accessKeysQueryOptions } from './list-access-keys';
 
 /** 201 carries the whole key, once; 409 says to revoke a key first. */
-export const createAccessKey = () => apiRequest(api.createAccessKey);
+export const createAccessKey = () => apiRequest(createAccessKeyEndpoint);
 
 /**
  * The whole key lives only in this mutation's result: never in a query, and `gcTime: 0` drops it

@@ -1,11 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../../shared/api';
+import { getScimSummary as getScimSummaryEndpoint } from '../../../../shared/api/scim-summary';
 import { apiRequest } from '../../../lib/api-client';
 
 /** How often the page asks again, so the admin sees Okta's requests arrive. */
 export const SCIM_ACTIVITY_REFRESH_MS = 10_000;
 
-export const getScimSummary = () => apiRequest(api.getScimSummary);
+export const getScimSummary = () => apiRequest(getScimSummaryEndpoint);
 
 export const scimSummaryQueryOptions = () =>
   queryOptions({

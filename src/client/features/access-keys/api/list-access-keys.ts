@@ -1,9 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../../shared/api';
+import { listAccessKeys as listAccessKeysEndpoint } from '../../../../shared/api/access-keys';
 import { apiRequest } from '../../../lib/api-client';
 import { SCIM_ACTIVITY_REFRESH_MS } from './get-scim-summary';
 
-export const listAccessKeys = () => apiRequest(api.listAccessKeys);
+export const listAccessKeys = () => apiRequest(listAccessKeysEndpoint);
 
 /** Refreshed with the SCIM activity: "last used" and "safe to revoke" change as Okta calls. */
 export const accessKeysQueryOptions = () =>

@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../../shared/api';
+import { revokeAccessKey as revokeAccessKeyEndpoint } from '../../../../shared/api/access-keys';
 import { apiRequest } from '../../../lib/api-client';
 import { accessKeysQueryOptions } from './list-access-keys';
 
 /** From the next SCIM request on, Okta gets 401 with this key. */
-export const revokeAccessKey = (id: number) => apiRequest(api.revokeAccessKey, { params: { id } });
+export const revokeAccessKey = (id: number) =>
+  apiRequest(revokeAccessKeyEndpoint, { params: { id } });
 
 export function useRevokeAccessKey() {
   const queryClient = useQueryClient();

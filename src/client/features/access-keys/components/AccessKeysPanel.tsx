@@ -4,7 +4,7 @@ import Button from '@mui/material/Button';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import { lazy, Suspense, useRef, useState } from 'react';
-import type { AccessKeyView } from '../../../../shared/api';
+import type { AccessKeyView } from '../../../../shared/api/access-keys';
 import { useAccessKeys } from '../api/list-access-keys';
 import { atActiveLimit, keyLabel } from '../utils/access-keys';
 import { AccessKeysTable } from './AccessKeysTable';

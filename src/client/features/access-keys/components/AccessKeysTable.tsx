@@ -8,7 +8,7 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import type { AccessKeyView } from '../../../../shared/api';
+import type { AccessKeyView } from '../../../../shared/api/access-keys';
 import { FormattedDate } from '../../../components/FormattedDate';
 import { keyLabel } from '../utils/access-keys';
 

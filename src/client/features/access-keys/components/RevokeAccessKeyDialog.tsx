@@ -5,7 +5,7 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Typography from '@mui/material/Typography';
-import type { AccessKeyView } from '../../../../shared/api';
+import type { AccessKeyView } from '../../../../shared/api/access-keys';
 import { useRevokeAccessKey } from '../api/revoke-access-key';
 import { keyLabel } from '../utils/access-keys';
 

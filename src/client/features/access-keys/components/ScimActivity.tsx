@@ -1,7 +1,7 @@
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
-import type { ScimSummary } from '../../../../shared/api';
+import type { ScimSummary } from '../../../../shared/api/scim-summary';
 import { FormattedDate } from '../../../components/FormattedDate';
 import { relativeTime } from '../utils/relative-time';
 

@@ -1,4 +1,4 @@
-import type { AccessKeyList, AccessKeyView } from '../../../../shared/api';
+import type { AccessKeyList, AccessKeyView } from '../../../../shared/api/access-keys';
 
 /** How a key is named to a person: its first characters and an ellipsis. */
 export const keyLabel = (key: Pick<AccessKeyView, 'prefix'>) => `${key.prefix}…`;
