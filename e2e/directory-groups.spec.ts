@@ -125,6 +125,27 @@ test.describe('Directory groups', () => {
     }
   });
 
+  test('the Users view finds the member by email, with the licence, group and last sign-in', async ({
+    signedIn,
+    page,
+  }) => {
+    await expect(signedIn.heading).toBeVisible();
+    await page.getByRole('link', { name: 'Users', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Users');
+    await page.getByLabel('Search by name or email').fill(member);
+    const users = page.getByRole('table', { name: 'Provisioned users' });
+    const row = users.getByRole('row').filter({ hasText: member });
+    await expect(row).toHaveCount(1);
+    await expect(users.getByRole('row')).toHaveCount(2); // the header and the member
+    await expect(row).toContainText('Mia Member');
+    await expect(row).toContainText('Active');
+    await expect(row).toContainText('Basic');
+    await expect(row).toContainText(names.renamed);
+    await expect(row).not.toContainText('Never');
+    await settleAnimations(page);
+    expect(await axeViolations(page), 'axe on the Users view').toEqual([]);
+  });
+
   test('a name Okta has not pushed: not found, "Add anyway" waits, and binds once Okta pushes it', async ({
     signedIn,
     page,

@@ -67,6 +67,13 @@ export function emailOf(doc: Doc): string | null {
 export type UsersQuery = z.output<typeof usersQuery>;
 
 export class LicenceService {
+  /**
+   * The last totals and the connection's write count when they were computed. The server owns
+   * its SQLite connection, so `total_changes()` moves with every write (SCIM, mappings, the
+   * request log): the console's frequent polls between Okta's pushes cost one cheap query.
+   */
+  private totalsCache: { changes: number; totals: LicenceTotals } | undefined;
+
   constructor(private readonly db: Db) {}
 
   /** The licence of one user, by SCIM row seq. */
@@ -79,6 +86,16 @@ export class LicenceService {
 
   /** Seats: active users by licence; deactivated users counted apart. */
   async totals(): Promise<LicenceTotals> {
+    const { changes } = await this.db
+      .selectNoFrom(sql<number>`total_changes()`.as('changes'))
+      .executeTakeFirstOrThrow();
+    if (this.totalsCache?.changes === changes) return this.totalsCache.totals;
+    const totals = await this.countTotals();
+    this.totalsCache = { changes, totals };
+    return totals;
+  }
+
+  private async countTotals(): Promise<LicenceTotals> {
     const counts = await this.db.selectFrom('scim_counts').select(['name', 'value']).execute();
     const count = (name: string) => counts.find((c) => c.name === name)?.value ?? 0;
     const row = await this.db
