@@ -3,26 +3,15 @@
  * an admin who signs in and saves the incoming keys, then the main page at 1280x800.
  * Run with `npm run screenshot` (which builds first).
  */
-import path from 'node:path';
-import { chromium } from '@playwright/test';
 import { ConfigurationPage } from '../e2e/fixtures/configuration-page';
 import { SignInPage } from '../e2e/fixtures/sign-in-page';
-import { settleAnimations } from '../e2e/support/animations';
-import { chromiumArgs, chromiumPath } from '../e2e/support/chromium';
+import { capture, launchScreenshotBrowser, screenshotPage } from '../e2e/support/screenshots';
 import { startStack } from '../e2e/support/stack';
 
-const out = path.resolve(import.meta.dirname, '../docs/screenshot.png');
-
 const stack = await startStack();
-const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+const browser = await launchScreenshotBrowser();
 try {
-  const context = await browser.newContext({
-    baseURL: stack.baseUrl,
-    viewport: { width: 1280, height: 800 },
-    colorScheme: 'light',
-    reducedMotion: 'reduce',
-  });
-  const page = await context.newPage();
+  const page = await screenshotPage(browser, stack.baseUrl);
   const signIn = new SignInPage(page);
   await signIn.goto();
   await signIn.signIn(stack.admin.email, stack.admin.password);
@@ -40,9 +29,7 @@ try {
   // A fresh load: no toast, no focus ring, just the saved state.
   await page.reload();
   await main.summaryText(/Client secret: set on/).waitFor();
-  await settleAnimations(page);
-  await page.screenshot({ path: out });
-  console.log(`wrote ${path.relative(process.cwd(), out)}`);
+  await capture(page, 'screenshot.png');
 } finally {
   await browser.close();
   await stack.close();

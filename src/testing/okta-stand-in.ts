@@ -6,6 +6,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider, { type Configuration } from 'oidc-provider';
+import { passwordSignIn } from './okta-stand-in-sign-in';
 
 export interface StandInPerson {
   /** Okta's user id (00u...), the `sub` claim. */
@@ -14,6 +15,8 @@ export interface StandInPerson {
   name: string;
   givenName?: string;
   familyName?: string;
+  /** Checked by the password form (`passwordForm`); the dev interactions take any password. */
+  password?: string;
 }
 
 export interface StandInOptions {
@@ -31,6 +34,11 @@ export interface StandInOptions {
    * `clientAuthMethods`); oidc-provider's own list when omitted.
    */
   clientAuthMethods?: Array<'client_secret_basic' | 'client_secret_post' | 'none'>;
+  /**
+   * A labelled Username/Password form that checks the people's passwords, and no consent page,
+   * in place of oidc-provider's dev interactions (any login, then "Continue"). For the demo.
+   */
+  passwordForm?: boolean;
 }
 
 export interface OktaStandIn {
@@ -52,9 +60,13 @@ export async function startOktaStandIn(options: StandInOptions = {}): Promise<Ok
   const clientSecret = options.clientSecret ?? 'stand-in-client-secret-0123456789abcdef';
   const prefix = options.pathPrefix ?? '';
   const people = new Map((options.people ?? []).map((p) => [p.email.toLowerCase(), p]));
+  const signIn = options.passwordForm ? passwordSignIn(people) : undefined;
 
   const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
   const port = (server.address() as AddressInfo).port;
   const issuer = `http://127.0.0.1:${port}${prefix}`;
 
@@ -94,7 +106,10 @@ export async function startOktaStandIn(options: StandInOptions = {}): Promise<Ok
       };
     },
     pkce: { required: () => true },
-    features: { devInteractions: { enabled: true } },
+    features: { devInteractions: { enabled: !signIn } },
+    ...(signIn
+      ? { interactions: { policy: signIn.policy, url: (_ctx, i) => signIn.url(prefix, i.uid) } }
+      : {}),
     cookies: { keys: ['okta-stand-in-cookie-key-not-secret'] },
     ttl: {
       Session: 3600,
@@ -123,6 +138,12 @@ export async function startOktaStandIn(options: StandInOptions = {}): Promise<Ok
     if (prefix) {
       req.originalUrl = url;
       req.url = url.slice(prefix.length) || '/';
+    }
+    if (signIn) {
+      void signIn.handle(provider, req, res, prefix).then((handled) => {
+        if (!handled) callback(req, res);
+      });
+      return;
     }
     callback(req, res);
   });
