@@ -21,7 +21,11 @@ export function expectContractAnswer(
     expect(response.body, where).toBe('');
     return undefined;
   }
-  const body: unknown = response.json();
+  const file = endpoint.successType && response.statusCode < 300;
+  if (file) {
+    expect(String(response.headers['content-type']), where).toContain(endpoint.successType);
+  }
+  const body: unknown = file ? response.body : response.json();
   const parsed = schema?.safeParse(body);
   expect(parsed?.success, `${where}: ${parsed?.error?.message}`).toBe(true);
   if (response.statusCode < 400) return undefined;

@@ -6,11 +6,14 @@ import type {
   AccessKeyList,
   AccessKeyView,
   AdminSession,
+  AuditEntry,
   ConsoleSettings,
+  DeprovisioningBurst,
   DirectoryGroupView,
   GroupSuggestions,
   IncomingKeysView,
   LicenceTotals,
+  ProvisioningEntry,
   ScimSummary,
   SeatEffect,
   SignInEvent,
@@ -178,6 +181,67 @@ export function signInRefusalFactory(overrides: Partial<SignInEvent> = {}): Sign
     reason: 'no_licence',
     message:
       'The person is in no group mapped to Basic or Pro. Add them to a mapped group in Okta.',
+    ...overrides,
+  };
+}
+
+let provisioningEntryIds = 0;
+
+/** A SCIM request Okta sent, as the Activity page lists it: a user created, 201, nothing odd. */
+export function provisioningEntryFactory(
+  overrides: Partial<ProvisioningEntry> = {},
+): ProvisioningEntry {
+  provisioningEntryIds += 1;
+  return {
+    id: provisioningEntryIds,
+    at: '2026-03-04T10:00:00.000Z',
+    method: 'POST',
+    path: '/scim/v2/Users',
+    action: 'create_user',
+    outcome: 'success',
+    status: 201,
+    durationMs: 12,
+    resourceType: 'User',
+    resourceId: `scim-user-${provisioningEntryIds}`,
+    resourceName: `user${provisioningEntryIds}@acme.example`,
+    changes: [],
+    notApplied: [],
+    error: null,
+    ...overrides,
+  };
+}
+
+let auditEntryIds = 0;
+
+/** An admin change as the audit log lists it: a group mapped to Pro. */
+export function auditEntryFactory(overrides: Partial<AuditEntry> = {}): AuditEntry {
+  auditEntryIds += 1;
+  return {
+    id: auditEntryIds,
+    at: '2026-03-04T09:00:00.000Z',
+    kind: 'group_mapping_added',
+    actor: 'admin@acme.example',
+    summary: 'Mapped group Engineering to Pro',
+    details: { group: 'Engineering', capability: 'pro' },
+    ...overrides,
+  };
+}
+
+let burstIds = 0;
+
+/** An open deprovisioning burst: 30 users (25%) deactivated in 4 minutes, not undone yet. */
+export function deprovisioningBurstFactory(
+  overrides: Partial<DeprovisioningBurst> = {},
+): DeprovisioningBurst {
+  burstIds += 1;
+  return {
+    id: burstIds,
+    startedAt: '2026-03-04T11:00:00.000Z',
+    lastAt: '2026-03-04T11:04:00.000Z',
+    deactivated: 30,
+    share: 0.25,
+    reactivatedAt: null,
+    reactivatedBy: null,
     ...overrides,
   };
 }

@@ -1,14 +1,18 @@
 import type {
   AccessKeyList,
   AdminSession,
+  AuditEntry,
   ConsoleSettings,
+  DeprovisioningBurst,
   DirectoryGroupView,
   GroupSuggestions,
   IncomingKeysView,
   LicenceTotals,
+  ProvisioningEntry,
   ScimSummary,
   SeatEffect,
   SignInEvent,
+  SyncWarning,
   UserRow,
 } from '../shared/api';
 import {
@@ -40,6 +44,16 @@ interface MockBackendState {
   licenceTotals: LicenceTotals;
   /** End-user sign-ins and refusals, newest first. */
   signInEvents: SignInEvent[];
+  /** SCIM requests Okta sent, in any order: the handlers filter, order newest first and page. */
+  provisioning: ProvisioningEntry[];
+  /** Admin changes and sign-ins, in any order. */
+  audit: AuditEntry[];
+  /** What GET /api/sync-health warns about (the rest of its answer is read from `provisioning`). */
+  syncWarnings: SyncWarning[];
+  /** Deprovisioning bursts; those not reactivated yet are the health's `openBursts`. */
+  bursts: DeprovisioningBurst[];
+  /** Burst id → ids (in `users`) of the users it deactivated, set active again on reactivation. */
+  burstUsers: Record<number, string[]>;
 }
 
 function initialState(): MockBackendState {
@@ -55,6 +69,11 @@ function initialState(): MockBackendState {
     users: [],
     licenceTotals: licenceTotalsFactory(),
     signInEvents: [],
+    provisioning: [],
+    audit: [],
+    syncWarnings: [],
+    bursts: [],
+    burstUsers: {},
   };
 }
 

@@ -9,6 +9,16 @@ import type { z } from 'zod';
 import { api, type Endpoint, GROUP_NOT_FOUND, isStateChanging, type ReplyOf } from '../shared/api';
 import { judgeIssuer } from '../shared/validation/issuer';
 import { accessKeyFactory, accessKeySecretFactory, directoryGroupFactory } from './factories';
+import {
+  chartOf,
+  listAudit,
+  listProvisioning,
+  provisioningCsv,
+  reactivate,
+  selectProvisioning,
+  syncHealthOf,
+  timeRangeProblem,
+} from './mock-activity';
 import { mockBackend } from './mock-backend';
 import { listGroups, listUsers } from './mock-directory';
 
@@ -179,6 +189,7 @@ export const defaultHandlers = [
   }),
   handle(api.getScimSummary, () => reply(200, mockBackend.scimSummary)),
   ...directoryHandlers(),
+  ...activityHandlers(),
 ];
 
 /** Directory groups, users, licence totals and sign-in events over mockBackend's arrays. */
@@ -253,6 +264,61 @@ function directoryHandlers() {
         .filter((e) => query.before === undefined || e.id < query.before)
         .slice(0, query.limit);
       return reply(200, { events });
+    }),
+  ];
+}
+
+/** Provisioning activity, audit log, chart, sync health and bursts over mockBackend's arrays. */
+function activityHandlers() {
+  const badRange = (fields: Record<string, string>) =>
+    apiError(400, 'invalid', 'The time range ends before it starts.', fields);
+  const exportEndpoint = api.exportProvisioningActivity;
+  return [
+    handle(api.listProvisioningActivity, ({ query }) => {
+      const problem = timeRangeProblem(query);
+      if (problem) return badRange(problem);
+      return reply(200, listProvisioning(mockBackend.provisioning, query));
+    }),
+    // CSV, not JSON: a plain handler, checking the query against the contract all the same.
+    http.get(exportEndpoint.path, ({ request }) => {
+      const raw = Object.fromEntries(new URL(request.url).searchParams);
+      const query = exportEndpoint.query.safeParse(raw);
+      if (!query.success) {
+        violation(`GET ${exportEndpoint.path}: query outside the contract: ${query.error.message}`);
+      }
+      const problem = timeRangeProblem(query.data);
+      if (problem) return HttpResponse.json(badRange(problem).body, { status: 400 });
+      return new HttpResponse(
+        provisioningCsv(selectProvisioning(mockBackend.provisioning, query.data)),
+        {
+          headers: {
+            'content-type': 'text/csv; charset=utf-8',
+            'content-disposition': 'attachment; filename="provisioning-activity.csv"',
+          },
+        },
+      );
+    }),
+    handle(api.getActivityChart, ({ query }) =>
+      reply(200, chartOf(mockBackend.provisioning, query.hours, Date.now())),
+    ),
+    handle(api.listAuditLog, ({ query }) => {
+      const problem = timeRangeProblem(query);
+      if (problem) return badRange(problem);
+      return reply(200, listAudit(mockBackend.audit, query));
+    }),
+    handle(api.getSyncHealth, () => reply(200, syncHealthOf(mockBackend, Date.now()))),
+    handle(api.reactivateBurst, ({ params }) => {
+      const by = mockBackend.session?.admin.email ?? 'admin@acme.example';
+      const result = reactivate(mockBackend, params.id, by);
+      if (result === 'not_found') {
+        return apiError(404, 'not_found', 'There is no deprovisioning burst with this id.');
+      }
+      if (result === 'done') {
+        return apiError(409, 'conflict', "This burst's users were reactivated already.");
+      }
+      mockBackend.users = result.users;
+      mockBackend.bursts = mockBackend.bursts.map((b) => (b.id === params.id ? result.burst : b));
+      return reply(200, { burst: result.burst, reactivated: result.reactivated });
     }),
   ];
 }

@@ -3,6 +3,7 @@ export const loadSignInPage = () => import('../features/session/components/SignI
 export const loadConfigurationPage = () =>
   import('../features/configuration/components/ConfigurationPage');
 export const loadUsersPage = () => import('../features/users/components/UsersPage');
+export const loadActivityPage = () => import('../features/activity/components/ActivityPage');
 
 /**
  * Starts loading the first page's code at once. main.tsx calls it before the app's own code has
@@ -12,4 +13,5 @@ export function preloadPageFor(pathname: string): void {
   if (pathname === '/') void loadConfigurationPage();
   else if (pathname === '/sign-in') void loadSignInPage();
   else if (pathname === '/users') void loadUsersPage();
+  else if (pathname === '/activity') void loadActivityPage();
 }

@@ -1,6 +1,6 @@
 import { createSvgIcon } from '@mui/material/utils';
 
-// Material Symbols paths, inlined: @mui/icons-material is not a dependency for four icons.
+// Material Symbols paths, inlined: @mui/icons-material is not a dependency for a few icons.
 
 export const VisibilityIcon = createSvgIcon(
   <path d="M12 4.5C7 4.5 2.73 7.61 1 12c1.73 4.39 6 7.5 11 7.5s9.27-3.11 11-7.5c-1.73-4.39-6-7.5-11-7.5M12 17c-2.76 0-5-2.24-5-5s2.24-5 5-5 5 2.24 5 5-2.24 5-5 5m0-8c-1.66 0-3 1.34-3 3s1.34 3 3 3 3-1.34 3-3-1.34-3-3-3" />,
@@ -20,4 +20,9 @@ export const CopyIcon = createSvgIcon(
 export const CheckIcon = createSvgIcon(
   <path d="M9 16.17 4.83 12l-1.42 1.41L9 19 21 7l-1.41-1.41z" />,
   'Check',
+);
+
+export const ExpandMoreIcon = createSvgIcon(
+  <path d="M16.59 8.59 12 13.17 7.41 8.59 6 10l6 6 6-6z" />,
+  'ExpandMore',
 );

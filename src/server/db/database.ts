@@ -12,6 +12,7 @@ import {
 import * as m001 from './migrations/001_initial';
 import * as m002 from './migrations/002_scim';
 import * as m003 from './migrations/003_directory_groups';
+import * as m004 from './migrations/004_activity';
 import type { Database } from './schema';
 import { withStatementCache } from './statement-cache';
 
@@ -22,16 +23,25 @@ const migrations: Record<string, Migration> = {
   '001_initial': m001,
   '002_scim': m002,
   '003_directory_groups': m003,
+  '004_activity': m004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** The database file under DATA_DIR (its -wal and -shm files sit next to it). */
+export function databaseFile(dataDir: string): string {
+  return path.join(dataDir, 'okta-sso-console.sqlite');
+}
+
+/** The migrations this build knows, in order: a backup made by a newer build is refused. */
+export const migrationNames = (): string[] => Object.keys(migrations);
 
 /** Opens (creating when needed) the SQLite database under `dataDir`, or in memory for ':memory:'. */
 export function openDatabase(dataDir: string | ':memory:'): Db {
   let file = ':memory:';
   if (dataDir !== ':memory:') {
     fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-    file = path.join(dataDir, 'okta-sso-console.sqlite');
+    file = databaseFile(dataDir);
   }
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');

@@ -34,7 +34,7 @@ export interface IncomingKeysTable {
   updated_by: string;
 }
 
-export interface Database extends ScimTables, DirectoryGroupTables {
+export interface Database extends ScimTables, DirectoryGroupTables, ActivityTables {
   admins: AdminsTable;
   admin_sessions: AdminSessionsTable;
   incoming_keys: IncomingKeysTable;
@@ -98,7 +98,21 @@ export interface ScimTables {
     path: string;
     status: number;
     duration_ms: number;
+    /** The Okta action in words, for the summary ("Test the Integration"). */
     action: string;
+    /** The Okta action as the contract names it (migration 004). */
+    kind: Generated<string>;
+    outcome: Generated<'success' | 'not_applied' | 'error'>;
+    resource_type: 'User' | 'Group' | null;
+    resource_id: string | null;
+    resource_name: string | null;
+    /** resource_name in lower case. */
+    resource_key: string | null;
+    /** JSON: [{attribute, before, after}], values JSON-encoded; never a password. */
+    changes: string | null;
+    /** JSON: sentences. */
+    not_applied: string | null;
+    error: string | null;
   };
 }
 
@@ -146,5 +160,37 @@ export interface DirectoryGroupTables {
     outcome: 'signed_in' | 'refused';
     reason: string | null;
     user_id: string | null;
+  };
+}
+
+/** Admin audit log and the deprovisioning safety net (migration 004). */
+export interface ActivityTables {
+  audit_log: {
+    id: Generated<number>;
+    at: string;
+    kind: string;
+    actor: string;
+    /** actor in lower case. */
+    actor_key: string;
+    summary: string;
+    /** JSON object of non-secret details. */
+    details: string;
+  };
+  deprovisioning_bursts: {
+    id: Generated<number>;
+    started_at: string;
+    last_at: string;
+    deactivated: number;
+    active_before: number;
+    reactivated_at: string | null;
+    reactivated_by: string | null;
+    reactivated_count: number | null;
+  };
+  scim_deactivations: {
+    id: Generated<number>;
+    at: string;
+    /** The SCIM id of the user Okta deactivated. */
+    user_id: string;
+    burst_id: number | null;
   };
 }

@@ -1,6 +1,10 @@
 import type { Config } from '../config';
 import type { Db } from '../db/database';
 import type { AccessKeysService } from '../services/access-keys';
+import type { AuditLog } from '../services/activity/audit-log';
+import type { ProvisioningLog } from '../services/activity/provisioning-log';
+import type { Retention } from '../services/activity/retention';
+import type { SyncHealthService } from '../services/activity/sync-health';
 import type { AdminAuthenticator } from '../services/admins';
 import type { DirectoryGroupsService } from '../services/directory-groups';
 import type { EndUserAuthService } from '../services/end-user-auth';
@@ -21,4 +25,8 @@ export interface AppContext {
   directoryGroups: DirectoryGroupsService;
   licences: LicenceService;
   endUserAuth: EndUserAuthService;
+  audit: AuditLog;
+  provisioningLog: ProvisioningLog;
+  syncHealth: SyncHealthService;
+  retention: Retention;
 }

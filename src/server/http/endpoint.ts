@@ -66,6 +66,10 @@ export function registerEndpoint<E extends Endpoint>(
       reply.header('cache-control', 'no-store');
       const status: number = result.status;
       if (status === 204) return reply.code(204).send();
+      // A download (CSV) is sent as its text; everything else as JSON.
+      if (endpoint.successType && status < 300) {
+        reply.type(`${endpoint.successType}; charset=utf-8`);
+      }
       return reply.code(status).send(result.body);
     },
   });

@@ -36,7 +36,11 @@ export function buildOpenApiDocument(serverUrl: string, cookieName = 'osc_admin'
           ? { description: 'No content' }
           : {
               description: Number(status) < 300 ? 'Success' : 'Error',
-              content: { 'application/json': { schema: toSchema(schema, 'output') } },
+              content: {
+                [Number(status) < 300
+                  ? (endpoint.successType ?? 'application/json')
+                  : 'application/json']: { schema: toSchema(schema, 'output') },
+              },
             };
     }
     paths[path] ??= {};

@@ -99,19 +99,21 @@ export class AccessKeysService {
     return { key: toView(row2, [row2]), secret };
   }
 
-  async revoke(id: number): Promise<void> {
+  /** Revokes the key; returns its shown prefix, or undefined when it was revoked already. */
+  async revoke(id: number): Promise<{ prefix: string } | undefined> {
     const row = await this.db
       .selectFrom('scim_access_keys')
-      .select(['id', 'revoked_at'])
+      .select(['id', 'prefix', 'revoked_at'])
       .where('id', '=', id)
       .executeTakeFirst();
     if (!row) throw new ServiceError('not-found', 'There is no access key with this id.');
-    if (row.revoked_at !== null) return;
+    if (row.revoked_at !== null) return undefined;
     await this.db
       .updateTable('scim_access_keys')
       .set({ revoked_at: this.now().toISOString() })
       .where('id', '=', id)
       .execute();
+    return { prefix: row.prefix };
   }
 
   /** Checks the Authorization header; records the key's use. Throws 'unauthenticated'. */

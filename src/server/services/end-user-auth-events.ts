@@ -1,5 +1,6 @@
 import type { RefusalReason, SignInEventList } from '../../shared/api/sign-in-events';
 import type { Db } from '../db/database';
+import type { AuditLog } from './activity/audit-log';
 
 /** Events kept: the newest this many; older ones are dropped as new ones arrive. */
 const KEEP = 10_000;
@@ -30,7 +31,11 @@ export interface SignInEventInput {
 }
 
 export class SignInEvents {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /** Refusals are also written to the admin audit log. */
+    private readonly audit?: AuditLog,
+  ) {}
 
   async record(event: SignInEventInput): Promise<void> {
     const { id } = await this.db
@@ -44,6 +49,15 @@ export class SignInEvents {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    if (event.outcome === 'refused' && event.reason && this.audit) {
+      const who = event.login?.slice(0, 320) ?? null;
+      await this.audit.record({
+        kind: 'end_user_refused',
+        actor: who ?? 'system',
+        summary: `Refused the sign-in of ${who ?? 'an unknown person'}: ${ADMIN_REASONS[event.reason]}`,
+        details: { reason: event.reason, login: who },
+      });
+    }
     if (id > KEEP)
       await this.db
         .deleteFrom('sign_in_events')

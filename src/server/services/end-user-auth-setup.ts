@@ -1,5 +1,6 @@
 import type { Config } from '../config';
 import type { Db } from '../db/database';
+import { AuditLog } from './activity/audit-log';
 import type { SecretBox } from './crypto';
 import { EndUserAuthService } from './end-user-auth';
 import { SignInEvents } from './end-user-auth-events';
@@ -20,7 +21,7 @@ export function createEndUserAuth(
     box,
     new LicenceService(db),
     new EndUserSessions(db, config.endUserSessionTtlMs),
-    new SignInEvents(db),
+    new SignInEvents(db, new AuditLog(db)),
     {
       redirectUri: `${config.publicUrl}/auth/okta/callback`,
       allowHttpLoopbackIssuer: config.allowHttpLoopbackIssuer,

@@ -14,6 +14,11 @@ export interface Endpoint {
   query?: z.ZodObject;
   body?: z.ZodType;
   responses: Record<number, z.ZodType>;
+  /**
+   * The media type of the success answer when it is not JSON (a file to download). Its schema is
+   * then the text itself; errors stay JSON.
+   */
+  successType?: 'text/csv';
 }
 
 export function defineEndpoint<const E extends Endpoint>(endpoint: E): E {

@@ -1,4 +1,5 @@
 import * as accessKeys from './access-keys';
+import * as activity from './activity';
 import * as directoryGroups from './directory-groups';
 import * as incomingKeys from './incoming-keys';
 import * as scimSummary from './scim-summary';
@@ -8,6 +9,7 @@ import * as signInEvents from './sign-in-events';
 import * as users from './users';
 
 export * from './access-keys';
+export * from './activity';
 export * from './directory-groups';
 export * from './endpoint';
 export * from './errors';
@@ -40,6 +42,12 @@ export const api = {
   listUsers: users.listUsers,
   getLicenceTotals: users.getLicenceTotals,
   listSignInEvents: signInEvents.listSignInEvents,
+  listProvisioningActivity: activity.listProvisioningActivity,
+  exportProvisioningActivity: activity.exportProvisioningActivity,
+  getActivityChart: activity.getActivityChart,
+  listAuditLog: activity.listAuditLog,
+  getSyncHealth: activity.getSyncHealth,
+  reactivateBurst: activity.reactivateBurst,
 } as const;
 export type Api = typeof api;
 export type OperationId = keyof Api;

@@ -1,11 +1,48 @@
 import type { FastifyInstance } from 'fastify';
 import {
   getIncomingKeys,
+  type IncomingKeysView,
   saveIncomingKeys,
   verifyIncomingKeys,
 } from '../../../shared/api/incoming-keys';
+import type { AuditInput } from '../../services/activity/audit-log';
 import type { AppContext } from '../context';
 import { registerEndpoint, respond } from '../endpoint';
+
+/** The audit entry of a save: which fields changed, never the client secret itself. */
+function savedEntry(
+  actor: string,
+  before: IncomingKeysView,
+  after: IncomingKeysView,
+  secretGiven: boolean,
+): AuditInput {
+  const now = after.configured ? after : undefined;
+  const was = before.configured ? before : undefined;
+  const changed = [
+    was && was.clientId !== now?.clientId && 'Client ID',
+    was && was.issuerUri !== now?.issuerUri && 'Issuer URI',
+    was && secretGiven && 'Client secret',
+  ].filter((v): v is string => typeof v === 'string');
+  let summary = 'Set up the incoming Okta keys';
+  if (was) {
+    summary =
+      changed.length > 0
+        ? `Changed the incoming Okta keys: ${changed.join(', ')}`
+        : 'Saved the incoming Okta keys without changes';
+  }
+  return {
+    kind: 'incoming_keys_saved',
+    actor,
+    summary,
+    details: {
+      clientId: now?.clientId ?? null,
+      issuerUri: now?.issuerUri ?? null,
+      previousClientId: was?.clientId ?? null,
+      previousIssuerUri: was?.issuerUri ?? null,
+      secretChanged: !was || secretGiven,
+    },
+  };
+}
 
 export function incomingKeysRoutes(app: FastifyInstance, ctx: AppContext) {
   registerEndpoint(app, ctx, getIncomingKeys, async () =>
@@ -13,7 +50,9 @@ export function incomingKeysRoutes(app: FastifyInstance, ctx: AppContext) {
   );
 
   registerEndpoint(app, ctx, saveIncomingKeys, async ({ body, admin, request }) => {
+    const before = await ctx.incomingKeys.view();
     const view = await ctx.incomingKeys.save(body, admin.email);
+    await ctx.audit.record(savedEntry(admin.email, before, view, body.clientSecret !== ''));
     request.log.info({ event: 'incoming_keys.saved', admin: admin.email }, 'incoming keys saved');
     return respond(200, view);
   });

@@ -2,11 +2,11 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { SCHEMA } from '../../../shared/scim/constants';
 import { ServiceError } from '../../services/errors';
 import { FailureLimiter } from '../../services/rate-limit';
-import { oktaAction } from '../../services/scim/actions';
 import { discoveryDocuments } from '../../services/scim/discovery';
 import { invalidSyntax, notFound, ScimError } from '../../services/scim/errors';
 import type { AppContext } from '../context';
-import { rawQuery } from './query';
+import { jsonNestsDeeperThan, tooDeepMessage } from '../json-depth';
+import { recordScimActivity } from './activity-hook';
 import { scimErrorHandler, sendScim } from './reply';
 import { resourceRoutes } from './resources';
 
@@ -47,7 +47,11 @@ export async function registerScim(
   options: ScimOptions = {},
 ) {
   const bodyLimit = options.bodyLimit ?? Math.max(ctx.config.bodyLimitBytes, DEFAULT_BODY_LIMIT);
-  const limiter = new FailureLimiter(options.maxFailuresPerMinute ?? 20, 60_000);
+  const limiter = new FailureLimiter(
+    options.maxFailuresPerMinute ?? ctx.config.scimAuthMaxFailuresPerMinute,
+    60_000,
+  );
+  const maxDepth = ctx.config.jsonMaxDepth;
   const docs = discoveryDocuments(ctx.scim.baseUrl, bodyLimit);
   const validate = ctx.config.validateResponses;
 
@@ -59,6 +63,9 @@ export async function registerScim(
         { parseAs: 'string', bodyLimit },
         (_request, body, done) => {
           if (body === '') return done(null, undefined);
+          if (jsonNestsDeeperThan(body as string, maxDepth)) {
+            return done(invalidSyntax(tooDeepMessage(maxDepth)), undefined);
+          }
           try {
             done(null, JSON.parse(body as string));
           } catch {
@@ -72,23 +79,7 @@ export async function registerScim(
       });
       scope.addHook('onRequest', authenticate(ctx, limiter));
       scope.addHook('onClose', async () => ctx.scim.activity.flush());
-      scope.addHook('onResponse', async (request, reply) => {
-        if (reply.statusCode === 429) return; // a flood of refused requests is not history
-        const path = request.url.split('?')[0] ?? '';
-        const action = oktaAction(request.method, path, safeQuery(request.url), request.body);
-        await ctx.scim.activity
-          .record({
-            at: new Date().toISOString(),
-            method: request.method,
-            path,
-            status: reply.statusCode,
-            durationMs: reply.elapsedTime,
-            action,
-          })
-          .catch((error: Error) =>
-            request.log.warn({ err: { message: error.message } }, 'SCIM request not recorded'),
-          );
-      });
+      recordScimActivity(scope, ctx.scim.activity);
 
       const list = (resources: unknown[]) => ({
         schemas: [SCHEMA.listResponse],
@@ -118,13 +109,4 @@ export async function registerScim(
     },
     { prefix: '/scim/v2' },
   );
-}
-
-function safeQuery(url: string): Record<string, string> {
-  try {
-    const q = rawQuery(url);
-    return { filter: q.filter ?? '', startIndex: q.startindex ?? '', count: q.count ?? '' };
-  } catch {
-    return {};
-  }
 }

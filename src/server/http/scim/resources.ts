@@ -10,6 +10,7 @@ import type { ScimServices } from '../../services/scim';
 import { invalidSyntax } from '../../services/scim/errors';
 import { project, wants } from '../../services/scim/projection';
 import { isPlainObject } from '../../services/scim/values';
+import { noteFor } from './activity-hook';
 import { readListQuery, readResourceQuery } from './query';
 import { sendScim } from './reply';
 
@@ -67,7 +68,7 @@ export function resourceRoutes(scope: FastifyInstance, scim: ScimServices, valid
   });
 
   scope.post('/Users', async (request, reply) => {
-    const resource = await scim.users.create(requireBody(request));
+    const resource = await scim.users.create(requireBody(request), noteFor(request));
     reply.header('location', resource.meta.location as string);
     return sendScim(
       reply,
@@ -78,7 +79,11 @@ export function resourceRoutes(scope: FastifyInstance, scim: ScimServices, valid
   });
 
   scope.put<{ Params: IdParams }>('/Users/:id', async (request, reply) => {
-    const resource = await scim.users.replace(request.params.id, requireBody(request));
+    const resource = await scim.users.replace(
+      request.params.id,
+      requireBody(request),
+      noteFor(request),
+    );
     return sendScim(
       reply,
       200,
@@ -88,7 +93,11 @@ export function resourceRoutes(scope: FastifyInstance, scim: ScimServices, valid
   });
 
   scope.patch<{ Params: IdParams }>('/Users/:id', async (request, reply) => {
-    const resource = await scim.users.patch(request.params.id, patchOperations(request));
+    const resource = await scim.users.patch(
+      request.params.id,
+      patchOperations(request),
+      noteFor(request),
+    );
     return sendScim(
       reply,
       200,
@@ -98,7 +107,7 @@ export function resourceRoutes(scope: FastifyInstance, scim: ScimServices, valid
   });
 
   scope.delete<{ Params: IdParams }>('/Users/:id', async (request, reply) => {
-    await scim.users.remove(request.params.id);
+    await scim.users.remove(request.params.id, noteFor(request));
     return sendScim(reply, 204, undefined);
   });
 
@@ -122,6 +131,7 @@ export function resourceRoutes(scope: FastifyInstance, scim: ScimServices, valid
     const resource = await scim.groups.create(
       requireBody(request),
       wants(projection, 'members', SCHEMA.group),
+      noteFor(request),
     );
     reply.header('location', resource.meta.location as string);
     return sendScim(reply, 201, project(resource, projection, SCHEMA.group), group);
@@ -133,13 +143,14 @@ export function resourceRoutes(scope: FastifyInstance, scim: ScimServices, valid
       request.params.id,
       requireBody(request),
       wants(projection, 'members', SCHEMA.group),
+      noteFor(request),
     );
     return sendScim(reply, 200, project(resource, projection, SCHEMA.group), group);
   });
 
   // 204 unless the client asks for attributes: a group of 50,000 is not sent back per PATCH.
   scope.patch<{ Params: IdParams }>('/Groups/:id', async (request, reply) => {
-    await scim.groups.patch(request.params.id, patchOperations(request));
+    await scim.groups.patch(request.params.id, patchOperations(request), noteFor(request));
     const projection = readResourceQuery(request.url);
     if (!projection.attributes && !projection.excludedAttributes)
       return sendScim(reply, 204, undefined);
@@ -151,7 +162,7 @@ export function resourceRoutes(scope: FastifyInstance, scim: ScimServices, valid
   });
 
   scope.delete<{ Params: IdParams }>('/Groups/:id', async (request, reply) => {
-    await scim.groups.remove(request.params.id);
+    await scim.groups.remove(request.params.id, noteFor(request));
     return sendScim(reply, 204, undefined);
   });
 }

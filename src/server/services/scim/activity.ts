@@ -1,3 +1,8 @@
+import type {
+  AttributeChange,
+  ProvisioningAction,
+  ProvisioningOutcome,
+} from '../../../shared/api/activity';
 import type { ScimSummary } from '../../../shared/api/scim-summary';
 import type { Db } from '../../db/database';
 
@@ -8,7 +13,16 @@ export interface ScimRequestRecord {
   path: string;
   status: number;
   durationMs: number;
+  /** The Okta action in words, for the summary. */
   action: string;
+  kind: ProvisioningAction;
+  outcome: ProvisioningOutcome;
+  resourceType: 'User' | 'Group' | null;
+  resourceId: string | null;
+  resourceName: string | null;
+  changes: AttributeChange[];
+  notApplied: string[];
+  error: string | null;
 }
 
 /** The activity of each open database, so tests and shutdown can flush what is queued. */
@@ -18,14 +32,18 @@ export async function flushScimActivity(db: Db): Promise<void> {
   await byDatabase.get(db)?.flush();
 }
 
-/** Rows kept in scim_requests; older ones are pruned now and then. */
-const KEEP = 10_000;
+const cut = (text: string | null, max: number) =>
+  text === null || text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 
-/** The SCIM request log (method, path, status, action; never bodies) and the console's summary. */
+/**
+ * The SCIM request log (what each request stood for, what it changed; never bodies) and the
+ * console's summary. Records are queued and written in batches so that logging costs Okta's
+ * requests almost nothing; readers flush first.
+ */
 export class ScimActivity {
-  private sincePrune = 0;
   private pending: ScimRequestRecord[] = [];
   private timer: NodeJS.Timeout | undefined;
+  private flushing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly db: Db,
@@ -48,12 +66,19 @@ export class ScimActivity {
     }
   }
 
+  /** Writes what is queued; resolves once everything queued before the call is stored. */
   async flush(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
     const batch = this.pending;
-    if (batch.length === 0) return;
     this.pending = [];
+    const previous = this.flushing;
+    const write = previous.then(() => (batch.length > 0 ? this.write(batch) : undefined));
+    this.flushing = write.catch(() => {});
+    await write;
+  }
+
+  private async write(batch: ScimRequestRecord[]): Promise<void> {
     await this.db
       .insertInto('scim_requests')
       .values(
@@ -64,19 +89,24 @@ export class ScimActivity {
           status: entry.status,
           duration_ms: Math.round(entry.durationMs * 10) / 10,
           action: entry.action,
+          kind: entry.kind,
+          outcome: entry.outcome,
+          resource_type: entry.resourceType,
+          resource_id: cut(entry.resourceId, 200),
+          resource_name: cut(entry.resourceName, 512),
+          resource_key: cut(entry.resourceName, 512)?.toLowerCase() ?? null,
+          changes: entry.changes.length > 0 ? JSON.stringify(entry.changes) : null,
+          not_applied: entry.notApplied.length > 0 ? JSON.stringify(entry.notApplied) : null,
+          error: cut(entry.error, 1000),
         })),
       )
       .execute();
-    this.sincePrune += batch.length;
-    if (this.sincePrune >= 1000) {
-      this.sincePrune = 0;
-      const newest = await this.db
-        .selectFrom('scim_requests')
-        .select((eb) => eb.fn.max('id').as('id'))
-        .executeTakeFirst();
-      const cutoff = Number(newest?.id ?? 0) - KEEP;
-      if (cutoff > 0) await this.db.deleteFrom('scim_requests').where('id', '<=', cutoff).execute();
-    }
+  }
+
+  /** Deletes the requests recorded before `cutoff` (ISO time). */
+  async pruneBefore(cutoff: string): Promise<void> {
+    await this.flush();
+    await this.db.deleteFrom('scim_requests').where('at', '<', cutoff).execute();
   }
 
   async summary(): Promise<ScimSummary> {

@@ -1,6 +1,10 @@
 import { SCHEMA } from '../../../shared/scim/constants';
+import { type ActivityNote, addNotApplied, quoted } from './activity-note';
 import { invalidSyntax, invalidValue } from './errors';
 import { type Doc, isPlainObject, isUnsafeKey } from './values';
+
+/** Attributes a group body may carry without effect: the server sets them. */
+const KNOWN = new Set(['schemas', 'id', 'meta']);
 
 export interface GroupInput {
   displayName: string;
@@ -40,8 +44,8 @@ export function checkExternalId(value: unknown): string | null {
   return value;
 }
 
-/** Reads a POST or PUT body; unknown core attributes are dropped, extension objects kept. */
-export function readGroupBody(body: unknown): GroupInput {
+/** Reads a POST or PUT body; unknown core attributes are dropped (told to `note`), extension objects kept. */
+export function readGroupBody(body: unknown, note?: ActivityNote): GroupInput {
   if (!isPlainObject(body)) throw invalidSyntax('Send the group as a JSON object.');
   const input: GroupInput = {
     displayName: '',
@@ -61,6 +65,9 @@ export function readGroupBody(body: unknown): GroupInput {
     if (lower === 'externalid') input.externalId = checkExternalId(value);
     else if (lower === 'displayname') displayName = value;
     else if (lower === 'members') input.members = memberIds(value);
+    else if (note && !KNOWN.has(lower)) {
+      addNotApplied(note, `The unknown attribute ${quoted(key)} was ignored.`);
+    }
   }
   input.displayName = checkDisplayName(displayName);
   return input;

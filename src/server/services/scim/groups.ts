@@ -4,6 +4,14 @@ import { SCHEMA } from '../../../shared/scim/constants';
 import type { PatchOperation } from '../../../shared/scim/resources';
 import type { Db } from '../../db/database';
 import type { Database } from '../../db/schema';
+import {
+  type ActivityNote,
+  addChange,
+  addNotApplied,
+  MAX_NAMES,
+  nameList,
+  newNote,
+} from './activity-note';
 import { invalidValue, notFound, uniqueness } from './errors';
 import { column, type FilterSpec, filterToSql } from './filter-sql';
 import { checkDisplayName, type GroupInput, readGroupBody } from './group-doc';
@@ -170,29 +178,54 @@ export class ScimGroups {
       .executeTakeFirstOrThrow();
   }
 
-  async create(body: unknown, withMembers = true): Promise<GroupResource> {
-    const input = readGroupBody(body);
+  async create(
+    body: unknown,
+    withMembers = true,
+    note: ActivityNote = newNote(),
+  ): Promise<GroupResource> {
+    const input = readGroupBody(body, note);
+    note.resourceType = 'Group';
+    note.resourceName = input.displayName;
     const row = await this.db.transaction().execute(async (trx) => {
       const row = await this.insertGroup(trx, input);
-      await this.members(trx).add(row.seq, input.members ?? []);
+      const members = this.members(trx);
+      await members.add(row.seq, input.members ?? []);
+      await members.tell(note);
       return row;
     });
+    note.resourceId = row.id;
+    addChange(note, 'displayName', null, input.displayName);
+    if (input.externalId !== null) addChange(note, 'externalId', null, input.externalId);
     return this.get(row.id, withMembers);
   }
 
   /** PUT: name, externalId, extensions and the member list are all replaced. */
-  async replace(id: string, body: unknown, withMembers = true): Promise<GroupResource> {
-    const input = readGroupBody(body);
+  async replace(
+    id: string,
+    body: unknown,
+    withMembers = true,
+    note: ActivityNote = newNote(),
+  ): Promise<GroupResource> {
+    noteGroup(note, id, undefined);
+    const input = readGroupBody(body, note);
     await this.db.transaction().execute(async (trx) => {
       const row = await this.find(trx, id);
+      noteGroup(note, id, row.display_name);
       await this.assertUnique(trx, input.displayName, row.seq);
-      await this.members(trx).replace(row.seq, input.members ?? []);
-      await this.save(trx, row.seq, {
+      const members = this.members(trx);
+      await members.replace(row.seq, input.members ?? []);
+      const state = {
         displayName: input.displayName,
         externalId: input.externalId,
         extensions: input.extensions,
-      });
+      };
+      noteRename(note, row, state);
+      await members.tell(note);
+      await this.save(trx, row.seq, state);
     });
+    if (note.changes.length === 0 && note.notApplied.length === 0) {
+      addNotApplied(note, 'Nothing changed: the group already had this name and these members.');
+    }
     return this.get(id, withMembers);
   }
 
@@ -211,26 +244,41 @@ export class ScimGroups {
   }
 
   /** Applies the operations in order, in one transaction: all or nothing. */
-  async patch(id: string, operations: PatchOperation[]): Promise<void> {
+  async patch(id: string, operations: PatchOperation[], note: ActivityNote = newNote()) {
+    noteGroup(note, id, undefined);
     await this.db.transaction().execute(async (trx) => {
       const row = await this.find(trx, id);
+      noteGroup(note, id, row.display_name);
       const state: GroupState = {
         displayName: row.display_name,
         externalId: row.external_id,
         extensions: JSON.parse(row.doc) as Doc,
       };
-      await applyGroupPatch(state, operations, { id, seq: row.seq, members: this.members(trx) });
+      const members = this.members(trx);
+      await applyGroupPatch(state, operations, { id, seq: row.seq, members });
       checkDisplayName(state.displayName);
       if (state.displayName !== row.display_name) {
         await this.assertUnique(trx, state.displayName, row.seq);
       }
+      noteRename(note, row, state);
+      await members.tell(note);
       await this.save(trx, row.seq, state);
     });
+    if (note.changes.length === 0 && note.notApplied.length === 0) {
+      addNotApplied(note, 'Nothing changed: the group already had this name.');
+    }
   }
 
-  async remove(id: string): Promise<void> {
-    const result = await this.db.deleteFrom('scim_groups').where('id', '=', id).executeTakeFirst();
-    if (Number(result.numDeletedRows) === 0) throw notFound('group', id);
+  async remove(id: string, note: ActivityNote = newNote()): Promise<void> {
+    noteGroup(note, id, undefined);
+    const row = await this.db
+      .deleteFrom('scim_groups')
+      .where('id', '=', id)
+      .returning('display_name')
+      .executeTakeFirst();
+    if (!row) throw notFound('group', id);
+    noteGroup(note, id, row.display_name);
+    addChange(note, 'displayName', row.display_name, null);
   }
 
   members(trx: Tx) {
@@ -238,25 +286,120 @@ export class ScimGroups {
   }
 }
 
+function noteGroup(note: ActivityNote, id: string, name: string | undefined) {
+  note.resourceType = 'Group';
+  note.resourceId = id;
+  if (name !== undefined) note.resourceName = name;
+}
+
+function noteRename(note: ActivityNote, row: GroupRow, state: GroupState) {
+  if (state.displayName !== row.display_name) {
+    addChange(note, 'displayName', row.display_name, state.displayName);
+  }
+  if (state.externalId !== row.external_id) {
+    addChange(note, 'externalId', row.external_id, state.externalId);
+  }
+  note.resourceName = state.displayName;
+}
+
+/** What the membership calls of one request did, for the request log. */
+interface MembershipEffect {
+  added: number;
+  removed: number;
+  /** Members to add that were already in the group. */
+  alreadyIn: number;
+  /** Members to remove that were not in the group (or no user at all). */
+  notIn: number;
+  /** Filters (`members[value eq "..."]`) that matched no member. */
+  unmatched: number;
+  addedSeqs: number[];
+  removedSeqs: number[];
+}
+
 /** Membership rows of one transaction; each call touches only the rows it names. */
 export class Memberships {
+  readonly effect: MembershipEffect = {
+    added: 0,
+    removed: 0,
+    alreadyIn: 0,
+    notIn: 0,
+    unmatched: 0,
+    addedSeqs: [],
+    removedSeqs: [],
+  };
+
   constructor(private readonly trx: Tx) {}
 
-  /** Resolves user ids to row numbers; any unknown id refuses the whole request. */
+  private added(seqs: number[]) {
+    this.effect.added += seqs.length;
+    for (const seq of seqs)
+      if (this.effect.addedSeqs.length < MAX_NAMES) this.effect.addedSeqs.push(seq);
+  }
+
+  private removed(seqs: number[]) {
+    this.effect.removed += seqs.length;
+    for (const seq of seqs)
+      if (this.effect.removedSeqs.length < MAX_NAMES) this.effect.removedSeqs.push(seq);
+  }
+
+  /** Writes the effect into the note: member lists (20 names at most) and what had no effect. */
+  async tell(note: ActivityNote): Promise<void> {
+    const e = this.effect;
+    note.members = { added: e.added, removed: e.removed };
+    const seqs = [...e.addedSeqs, ...e.removedSeqs];
+    const names = new Map<number, string>();
+    if (seqs.length > 0) {
+      const rows = await this.trx
+        .selectFrom('scim_users')
+        .select(['seq', 'user_name'])
+        .where('seq', 'in', seqs)
+        .execute();
+      for (const r of rows) names.set(r.seq, r.user_name);
+    }
+    const named = (list: number[]) => list.map((seq) => names.get(seq) ?? String(seq));
+    if (e.added > 0) addChange(note, 'members added', null, nameList(named(e.addedSeqs), e.added));
+    if (e.removed > 0) {
+      addChange(note, 'members removed', nameList(named(e.removedSeqs), e.removed), null);
+    }
+    const count = (n: number) => (n === 1 ? '1 member' : `${n} members`);
+    if (e.alreadyIn > 0) {
+      addNotApplied(
+        note,
+        `${count(e.alreadyIn)} to add ${e.alreadyIn === 1 ? 'was' : 'were'} already in the group.`,
+      );
+    }
+    if (e.notIn > 0) {
+      addNotApplied(
+        note,
+        `${count(e.notIn)} to remove ${e.notIn === 1 ? 'was' : 'were'} not in the group.`,
+      );
+    }
+    if (e.unmatched > 0) {
+      addNotApplied(note, 'No member matched the filter of a remove: nothing was removed by it.');
+    }
+  }
+
+  /**
+   * Resolves user ids to row numbers, in the order given; any unknown id refuses the whole
+   * request.
+   */
   async resolve(ids: string[]): Promise<number[]> {
     const unique = [...new Set(ids)];
-    const seqs: number[] = [];
-    const unknown = new Set(unique);
+    const seqOf = new Map<string, number>();
     for (const part of chunks(unique)) {
       const rows = await this.trx
         .selectFrom('scim_users')
         .select(['seq', 'id'])
         .where('id', 'in', part)
         .execute();
-      for (const r of rows) {
-        seqs.push(r.seq);
-        unknown.delete(r.id);
-      }
+      for (const r of rows) seqOf.set(r.id, r.seq);
+    }
+    const seqs: number[] = [];
+    const unknown = new Set<string>();
+    for (const id of unique) {
+      const seq = seqOf.get(id);
+      if (seq === undefined) unknown.add(id);
+      else seqs.push(seq);
     }
     if (unknown.size > 0) {
       const list = [...unknown].slice(0, 5).map((id) => `"${id.slice(0, 100)}"`);
@@ -267,48 +410,88 @@ export class Memberships {
     return seqs;
   }
 
-  async add(groupSeq: number, ids: string[]): Promise<void> {
-    const seqs = await this.resolve(ids);
+  private async insert(groupSeq: number, seqs: number[]): Promise<number[]> {
+    const inserted: number[] = [];
     for (const part of chunks(seqs)) {
-      await this.trx
+      const rows = await this.trx
         .insertInto('scim_group_members')
         .values(part.map((userSeq) => ({ group_seq: groupSeq, user_seq: userSeq })))
         .onConflict((oc) => oc.doNothing())
+        .returning('user_seq')
         .execute();
+      for (const r of rows) inserted.push(r.user_seq);
     }
+    return inserted;
+  }
+
+  async add(groupSeq: number, ids: string[]): Promise<void> {
+    const seqs = await this.resolve(ids);
+    const inserted = await this.insert(groupSeq, seqs);
+    this.added(inserted);
+    this.effect.alreadyIn += seqs.length - inserted.length;
   }
 
   async removeIds(groupSeq: number, ids: string[]): Promise<void> {
-    for (const part of chunks([...new Set(ids)])) {
-      await this.trx
+    const unique = [...new Set(ids)];
+    const removed: number[] = [];
+    for (const part of chunks(unique)) {
+      const rows = await this.trx
         .deleteFrom('scim_group_members')
         .where('group_seq', '=', groupSeq)
         .where('user_seq', 'in', (eb) =>
           eb.selectFrom('scim_users').select('seq').where('id', 'in', part),
         )
+        .returning('user_seq')
         .execute();
+      for (const r of rows) removed.push(r.user_seq);
     }
+    this.removed(removed);
+    this.effect.notIn += unique.length - removed.length;
   }
 
   async removeWhere(groupSeq: number, condition: RawBuilder<SqlBool>): Promise<void> {
-    await sql`delete from scim_group_members where group_seq = ${groupSeq} and user_seq in (select mu.seq from scim_users mu where ${condition})`.execute(
+    const { rows } = await sql<{
+      user_seq: number;
+    }>`delete from scim_group_members where group_seq = ${groupSeq} and user_seq in (select mu.seq from scim_users mu where ${condition}) returning user_seq`.execute(
       this.trx,
     );
+    this.removed(rows.map((r) => r.user_seq));
+    if (rows.length === 0) this.effect.unmatched += 1;
   }
 
   async clear(groupSeq: number): Promise<void> {
-    await this.trx.deleteFrom('scim_group_members').where('group_seq', '=', groupSeq).execute();
+    const rows = await this.trx
+      .deleteFrom('scim_group_members')
+      .where('group_seq', '=', groupSeq)
+      .returning('user_seq')
+      .execute();
+    this.removed(rows.map((r) => r.user_seq));
   }
 
+  /** The member list becomes `ids`: only the difference is written, so a re-sent list is cheap. */
   async replace(groupSeq: number, ids: string[]): Promise<void> {
     const seqs = await this.resolve(ids);
-    await this.clear(groupSeq);
-    for (const part of chunks(seqs)) {
+    const current = await this.trx
+      .selectFrom('scim_group_members')
+      .select('user_seq')
+      .where('group_seq', '=', groupSeq)
+      .execute();
+    const wanted = new Set(seqs);
+    const have = new Set(current.map((r) => r.user_seq));
+    const gone = [...have].filter((seq) => !wanted.has(seq));
+    for (const part of chunks(gone)) {
       await this.trx
-        .insertInto('scim_group_members')
-        .values(part.map((userSeq) => ({ group_seq: groupSeq, user_seq: userSeq })))
-        .onConflict((oc) => oc.doNothing())
+        .deleteFrom('scim_group_members')
+        .where('group_seq', '=', groupSeq)
+        .where('user_seq', 'in', part)
         .execute();
     }
+    this.removed(gone);
+    this.added(
+      await this.insert(
+        groupSeq,
+        [...wanted].filter((seq) => !have.has(seq)),
+      ),
+    );
   }
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database';
+import { DeprovisioningGuard, type DeprovisioningOptions } from '../activity/deprovisioning';
 import { ScimActivity } from './activity';
 import { ScimGroups } from './groups';
 import { ScimUsers } from './users';
@@ -9,14 +10,31 @@ export interface ScimServices {
   users: ScimUsers;
   groups: ScimGroups;
   activity: ScimActivity;
+  /** Watches Okta's deactivations for bursts; never changes a SCIM answer. */
+  deprovisioning: DeprovisioningGuard;
 }
 
-export function createScimServices(db: Db, publicUrl: string): ScimServices {
+const DEFAULT_DEPROVISIONING: DeprovisioningOptions = { windowMinutes: 10, alertShare: 0.2 };
+
+export function createScimServices(
+  db: Db,
+  publicUrl: string,
+  options: { deprovisioning?: DeprovisioningOptions; now?: () => Date } = {},
+): ScimServices {
   const baseUrl = `${publicUrl}/scim/v2`;
+  const deprovisioning = new DeprovisioningGuard(
+    db,
+    options.deprovisioning ?? DEFAULT_DEPROVISIONING,
+    options.now,
+  );
+  // The change is stored and Okta gets its usual answer even if the safety net fails.
+  const onActiveChange = (userId: string, active: boolean) =>
+    deprovisioning.observe(userId, active).catch(() => undefined);
   return {
     baseUrl,
-    users: new ScimUsers(db, baseUrl),
+    users: new ScimUsers(db, baseUrl, onActiveChange),
     groups: new ScimGroups(db, baseUrl),
     activity: new ScimActivity(db, baseUrl),
+    deprovisioning,
   };
 }

@@ -7,6 +7,7 @@ import {
 import { SCHEMA } from '../../../shared/scim/constants';
 import { FilterSyntaxError, type PatchPath, parsePatchPath } from '../../../shared/scim/filter';
 import type { PatchOperation } from '../../../shared/scim/resources';
+import { withoutPasswords } from './activity-note';
 import { invalidFilter, invalidPath, invalidValue, mutability, noTarget } from './errors';
 import { equalities, matchesElement } from './match';
 import { splitUrn } from './user-doc';
@@ -172,7 +173,7 @@ function applyPathless(doc: Doc, op: Op, value: unknown, id: string): void {
       } else {
         // Another extension's attributes are kept as sent.
         const current = isPlainObject(doc[key]) ? (doc[key] as Doc) : {};
-        doc[key] = isPlainObject(inner) ? { ...current, ...inner } : inner;
+        doc[key] = withoutPasswords(isPlainObject(inner) ? { ...current, ...inner } : inner);
       }
       continue;
     }

@@ -5,6 +5,7 @@ import {
   userDocAttributes,
 } from '../../../shared/scim/attributes';
 import { SCHEMA } from '../../../shared/scim/constants';
+import { type ActivityNote, addNotApplied, quoted, withoutPasswords } from './activity-note';
 import { invalidSyntax, invalidValue } from './errors';
 import { coerceValue, type Doc, isPlainObject, isUnsafeKey } from './values';
 
@@ -40,17 +41,49 @@ function putEnterprise(doc: Doc, attrs: Doc): void {
   else doc[SCHEMA.enterpriseUser] = merged;
 }
 
+/** Tells the request log which parts of a body were dropped, in words for the admin. */
+function noteIgnored(note: ActivityNote | undefined, key: string, value: unknown) {
+  if (!note) return;
+  const lower = key.toLowerCase();
+  if (lower === 'groups') {
+    if (Array.isArray(value) && value.length > 0) {
+      addNotApplied(
+        note,
+        'The groups in the user were ignored: Okta pushes memberships with each group.',
+      );
+    }
+    return;
+  }
+  if (IGNORED.has(lower)) return;
+  const def = findAttribute(userDocAttributes, key);
+  if (!def) {
+    addNotApplied(note, `The unknown attribute ${quoted(key)} was ignored.`);
+  } else if (def.mutability === 'readOnly') {
+    addNotApplied(note, `The read-only attribute ${quoted(def.name)} was ignored.`);
+  } else if (def.type === 'complex' && !def.multiValued && isPlainObject(value)) {
+    for (const sub of Object.keys(value)) {
+      if (!findAttribute(def.subAttributes ?? [], sub)) {
+        addNotApplied(note, `The unknown attribute ${quoted(`${def.name}.${sub}`)} was ignored.`);
+      }
+    }
+  }
+}
+
 /**
  * The stored document of a user from a POST or PUT body: known attributes are checked and put in
- * canonical case; the password, read-only and unknown attributes are dropped; attributes of
- * other extension schemas (urn:...) are kept as sent.
+ * canonical case; the password, read-only and unknown attributes are dropped (and told to `note`);
+ * attributes of other extension schemas (urn:...) are kept as sent, without any password.
  */
-export function buildUserDoc(body: unknown): Doc {
+export function buildUserDoc(body: unknown, note?: ActivityNote): Doc {
   if (!isPlainObject(body)) throw invalidSyntax('Send the user as a JSON object.');
   const doc: Doc = {};
   const visit = (source: Doc) => {
     for (const [key, value] of Object.entries(source)) {
-      if (IGNORED.has(key.toLowerCase()) || isUnsafeKey(key)) continue;
+      if (isUnsafeKey(key)) continue;
+      if (IGNORED.has(key.toLowerCase())) {
+        noteIgnored(note, key, value);
+        continue;
+      }
       if (/^urn:/i.test(key)) {
         const { uri, attr } = splitUrn(key);
         if (uri === SCHEMA.user && !attr && isPlainObject(value)) visit(value);
@@ -59,10 +92,11 @@ export function buildUserDoc(body: unknown): Doc {
           if (!isPlainObject(value)) throw invalidValue(`"${uri}" must be an object.`);
           putEnterprise(doc, value);
         } else if (uri === SCHEMA.enterpriseUser && attr) putEnterprise(doc, { [attr]: value });
-        else if (isPlainObject(value)) doc[key] = value;
+        else if (isPlainObject(value)) doc[key] = withoutPasswords(value);
         continue;
       }
       const def = findAttribute(userDocAttributes, key);
+      noteIgnored(note, key, value);
       if (def) put(doc, def.name, value, def);
     }
   };

@@ -4,6 +4,13 @@ import { SCHEMA } from '../../../shared/scim/constants';
 import type { PatchOperation } from '../../../shared/scim/resources';
 import type { Db } from '../../db/database';
 import type { Database } from '../../db/schema';
+import {
+  type ActivityNote,
+  addChange,
+  addNotApplied,
+  newNote,
+  noteDocChanges,
+} from './activity-note';
 import { notFound, uniqueness } from './errors';
 import { column, type FilterSpec, filterToSql } from './filter-sql';
 import type { Page } from './paging';
@@ -52,11 +59,21 @@ export interface UserList {
   resources: UserResource[];
 }
 
+/** Told, after the change is stored, when a request deactivated or reactivated a user. */
+export type ActiveChangeListener = (userId: string, active: boolean) => Promise<void>;
+
+function noteUser(note: ActivityNote, id: string, userName: unknown) {
+  note.resourceType = 'User';
+  note.resourceId = id;
+  if (typeof userName === 'string') note.resourceName = userName;
+}
+
 export class ScimUsers {
   constructor(
     private readonly db: Db,
     /** `{PUBLIC_URL}/scim/v2` */
     private readonly baseUrl: string,
+    private readonly onActiveChange?: ActiveChangeListener,
   ) {}
 
   render(row: Pick<UserRow, 'id' | 'doc' | 'created_at' | 'last_modified'>): UserResource {
@@ -127,7 +144,7 @@ export class ScimUsers {
   private async find(db: Db | Tx, id: string) {
     const row = await db
       .selectFrom('scim_users')
-      .select(['seq', 'id', 'doc', 'created_at', 'last_modified', 'user_name_key'])
+      .select(['seq', 'id', 'doc', 'created_at', 'last_modified', 'user_name'])
       .where('id', '=', id)
       .executeTakeFirst();
     if (!row) throw notFound('user', id);
@@ -159,11 +176,13 @@ export class ScimUsers {
     }
   }
 
-  async create(body: unknown): Promise<UserResource> {
-    const doc = buildUserDoc(body);
+  async create(body: unknown, note: ActivityNote = newNote()): Promise<UserResource> {
+    const doc = buildUserDoc(body, note);
     doc.active = doc.active !== false;
     const index = userIndex(doc);
-    return this.db.transaction().execute(async (trx) => {
+    note.resourceType = 'User';
+    note.resourceName = index.user_name;
+    const created = await this.db.transaction().execute(async (trx) => {
       await this.assertUnique(trx, index);
       const now = new Date().toISOString();
       const { emails: _emails, ...columns } = index;
@@ -182,13 +201,24 @@ export class ScimUsers {
       await this.writeEmails(trx, seq, index, false);
       return this.render(row);
     });
+    noteUser(note, created.id, index.user_name);
+    noteDocChanges(note, null, doc);
+    return created;
   }
 
-  private async write(trx: Tx, current: { seq: number; doc: string }, doc: Doc) {
+  private async write(
+    trx: Tx,
+    current: { seq: number; doc: string },
+    doc: Doc,
+    note: ActivityNote,
+  ) {
     checkUser(doc);
     const index = userIndex(doc);
     await this.assertUnique(trx, index, current.seq);
     const before = JSON.parse(current.doc) as Doc;
+    noteDocChanges(note, before, doc);
+    note.resourceName = index.user_name;
+    note.active = { before: before.active !== false, after: doc.active !== false };
     const { emails: _emails, ...columns } = index;
     const row = await trx
       .updateTable('scim_users')
@@ -203,27 +233,54 @@ export class ScimUsers {
   }
 
   /** PUT: the body replaces the document; id and meta.created stay. */
-  async replace(id: string, body: unknown): Promise<UserResource> {
-    const doc = buildUserDoc(body);
-    return this.db.transaction().execute(async (trx) => {
+  async replace(id: string, body: unknown, note: ActivityNote = newNote()): Promise<UserResource> {
+    noteUser(note, id, undefined);
+    const doc = buildUserDoc(body, note);
+    const resource = await this.db.transaction().execute(async (trx) => {
       const current = await this.find(trx, id);
       // A PUT without `active` does not reactivate (or deactivate) anyone.
       doc.active ??= (JSON.parse(current.doc) as Doc).active !== false;
-      return this.write(trx, current, doc);
+      return this.write(trx, current, doc, note);
     });
+    await this.afterWrite(id, note, 'Nothing changed: the user already had these values.');
+    return resource;
   }
 
-  async patch(id: string, operations: PatchOperation[]): Promise<UserResource> {
-    return this.db.transaction().execute(async (trx) => {
+  async patch(
+    id: string,
+    operations: PatchOperation[],
+    note: ActivityNote = newNote(),
+  ): Promise<UserResource> {
+    noteUser(note, id, undefined);
+    const resource = await this.db.transaction().execute(async (trx) => {
       const current = await this.find(trx, id);
+      note.resourceName = current.user_name;
       const doc = buildUserDoc(patchUserDoc(JSON.parse(current.doc) as Doc, operations, id));
       doc.active = doc.active !== false;
-      return this.write(trx, current, doc);
+      return this.write(trx, current, doc, note);
     });
+    await this.afterWrite(id, note, 'Nothing changed: the user already had these values.');
+    return resource;
   }
 
-  async remove(id: string): Promise<void> {
-    const result = await this.db.deleteFrom('scim_users').where('id', '=', id).executeTakeFirst();
-    if (Number(result.numDeletedRows) === 0) throw notFound('user', id);
+  private async afterWrite(id: string, note: ActivityNote, unchanged: string) {
+    const active = note.active;
+    if (note.changes.length === 0) {
+      addNotApplied(note, unchanged);
+    }
+    if (active && active.before !== active.after) await this.onActiveChange?.(id, active.after);
+  }
+
+  async remove(id: string, note: ActivityNote = newNote()): Promise<void> {
+    noteUser(note, id, undefined);
+    const row = await this.db
+      .deleteFrom('scim_users')
+      .where('id', '=', id)
+      .returning(['user_name', 'doc'])
+      .executeTakeFirst();
+    if (!row) throw notFound('user', id);
+    noteUser(note, id, row.user_name);
+    note.active = { before: (JSON.parse(row.doc) as Doc).active !== false, after: false };
+    addChange(note, 'userName', row.user_name, null);
   }
 }

@@ -10,6 +10,7 @@ import { SignOutButton } from '../../session/components/SignOutButton';
 const NAV = [
   { to: '/', label: 'Configuration' },
   { to: '/users', label: 'Users' },
+  { to: '/activity', label: 'Activity' },
 ];
 
 /** The top bar: product name, the pages, who is signed in, and "Sign out". Rendered as the page's header. */

@@ -1,6 +1,7 @@
 import Container from '@mui/material/Container';
 import Typography from '@mui/material/Typography';
 import { ScimProvisioningSection } from '../../access-keys/components/ScimProvisioningSection';
+import { SyncHealthSection } from '../../activity/components/SyncHealthSection';
 import { DirectoryGroupsSection } from '../../directory-groups/components/DirectoryGroupsSection';
 import { IncomingKeysSection } from '../../incoming-keys/components/IncomingKeysSection';
 import { LoopbackIssuerWarning } from '../../settings/components/LoopbackIssuerWarning';
@@ -23,6 +24,7 @@ export default function ConfigurationPage() {
         <LoopbackIssuerWarning />
         <IncomingKeysSection />
         <ScimProvisioningSection />
+        <SyncHealthSection />
         <DirectoryGroupsSection />
       </Container>
     </>

@@ -1,0 +1,65 @@
+import Box from '@mui/material/Box';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import type { AuditEntry } from '../../../../shared/api/activity';
+import { FormattedDate } from '../../../components/FormattedDate';
+import { auditKindLabels } from '../utils/labels';
+
+const secondary = { display: 'block', color: 'text.secondary', typography: 'body2' } as const;
+
+/** One page of the audit log: when, who, and what in one sentence. */
+export function AuditTable({
+  entries,
+  labelledBy,
+  busy,
+  empty,
+}: {
+  entries: AuditEntry[];
+  labelledBy: string;
+  busy: boolean;
+  empty: string;
+}) {
+  return (
+    <TableContainer>
+      <Table size="small" aria-labelledby={labelledBy} aria-busy={busy}>
+        <TableHead>
+          <TableRow>
+            <TableCell>Time</TableCell>
+            <TableCell>Who</TableCell>
+            <TableCell>What</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody sx={{ opacity: busy ? 0.6 : 1, transition: 'opacity 150ms' }}>
+          {entries.length === 0 && (
+            <TableRow>
+              <TableCell colSpan={3}>
+                <Typography color="text.secondary" variant="body2">
+                  {empty}
+                </Typography>
+              </TableCell>
+            </TableRow>
+          )}
+          {entries.map((entry) => (
+            <TableRow key={entry.id}>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                <FormattedDate iso={entry.at} seconds />
+              </TableCell>
+              <TableCell sx={{ overflowWrap: 'anywhere' }}>{entry.actor}</TableCell>
+              <TableCell sx={{ overflowWrap: 'anywhere' }}>
+                {entry.summary}
+                <Box component="span" sx={secondary}>
+                  {auditKindLabels[entry.kind]}
+                </Box>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}

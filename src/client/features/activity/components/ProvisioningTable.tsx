@@ -1,0 +1,125 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { Fragment, useId, useState } from 'react';
+import type { ProvisioningEntry } from '../../../../shared/api/activity';
+import { FormattedDate } from '../../../components/FormattedDate';
+import { ExpandMoreIcon } from '../../../components/icons';
+import { formatDuration, provisioningActionLabels } from '../utils/labels';
+import { OutcomeChip } from './OutcomeChip';
+import { ProvisioningDetails } from './ProvisioningDetails';
+
+const COLUMNS = 6;
+const secondary = { display: 'block', color: 'text.secondary', typography: 'body2' } as const;
+
+/** One page of SCIM requests; each row opens to show what changed and why it failed. */
+export function ProvisioningTable({
+  entries,
+  labelledBy,
+  busy,
+  empty,
+}: {
+  entries: ProvisioningEntry[];
+  labelledBy: string;
+  busy: boolean;
+  empty: string;
+}) {
+  const id = useId();
+  const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
+  const toggle = (entryId: number) =>
+    setOpen((ids) => {
+      const next = new Set(ids);
+      if (!next.delete(entryId)) next.add(entryId);
+      return next;
+    });
+
+  return (
+    <TableContainer>
+      <Table size="small" aria-labelledby={labelledBy} aria-busy={busy}>
+        <TableHead>
+          <TableRow>
+            <TableCell>Time</TableCell>
+            <TableCell>Action</TableCell>
+            <TableCell>User or group</TableCell>
+            <TableCell>Status</TableCell>
+            <TableCell align="right">Duration</TableCell>
+            <TableCell>Details</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody sx={{ opacity: busy ? 0.6 : 1, transition: 'opacity 150ms' }}>
+          {entries.length === 0 && (
+            <TableRow>
+              <TableCell colSpan={COLUMNS}>
+                <Typography color="text.secondary" variant="body2">
+                  {empty}
+                </Typography>
+              </TableCell>
+            </TableRow>
+          )}
+          {entries.map((entry) => {
+            const expanded = open.has(entry.id);
+            const detailsId = `${id}-${entry.id}`;
+            const label = provisioningActionLabels[entry.action];
+            const resource = entry.resourceName ?? entry.resourceId;
+            return (
+              <Fragment key={entry.id}>
+                <TableRow sx={expanded ? { '& > td': { borderBottom: 0 } } : undefined}>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                    <FormattedDate iso={entry.at} seconds />
+                  </TableCell>
+                  <TableCell>{label}</TableCell>
+                  <TableCell sx={{ overflowWrap: 'anywhere' }}>
+                    {resource ?? '—'}
+                    {entry.resourceType && (
+                      <Box component="span" sx={secondary}>
+                        {entry.resourceType}
+                      </Box>
+                    )}
+                  </TableCell>
+                  <TableCell>
+                    <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
+                      <span>{entry.status}</span>
+                      <OutcomeChip outcome={entry.outcome} />
+                    </Box>
+                  </TableCell>
+                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                    {formatDuration(entry.durationMs)}
+                  </TableCell>
+                  <TableCell>
+                    <Button
+                      size="small"
+                      aria-expanded={expanded}
+                      aria-controls={expanded ? detailsId : undefined}
+                      aria-label={`Details of ${label}${resource ? ` ${resource}` : ''}`}
+                      endIcon={
+                        <ExpandMoreIcon
+                          sx={{ transform: expanded ? 'rotate(180deg)' : undefined }}
+                        />
+                      }
+                      onClick={() => toggle(entry.id)}
+                    >
+                      Details
+                    </Button>
+                  </TableCell>
+                </TableRow>
+                {expanded && (
+                  <TableRow id={detailsId}>
+                    <TableCell colSpan={COLUMNS} sx={{ bgcolor: 'action.hover' }}>
+                      <ProvisioningDetails entry={entry} />
+                    </TableCell>
+                  </TableRow>
+                )}
+              </Fragment>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}

@@ -1,0 +1,65 @@
+import type {
+  AuditKind,
+  ProvisioningAction,
+  ProvisioningOutcome,
+  SyncWarning,
+} from '../../../../shared/api/activity';
+
+/** Each Okta action in the words of Okta's admin console. */
+export const provisioningActionLabels: Record<ProvisioningAction, string> = {
+  test_connection: 'Test connection',
+  import: 'Import',
+  create_user: 'Create user',
+  update_user: 'Update user',
+  deactivate_user: 'Deactivate user',
+  reactivate_user: 'Reactivate user',
+  push_group: 'Push group',
+  rename_group: 'Rename group',
+  add_members: 'Add members',
+  remove_members: 'Remove members',
+  unlink_group: 'Unlink group',
+  other: 'Other',
+};
+
+export const outcomeLabels: Record<ProvisioningOutcome, string> = {
+  success: 'Success',
+  not_applied: 'Accepted but not applied',
+  error: 'Error',
+};
+
+export const auditKindLabels: Record<AuditKind, string> = {
+  admin_sign_in: 'Admin signed in',
+  admin_sign_in_failed: 'Admin sign-in failed',
+  admin_sign_out: 'Admin signed out',
+  incoming_keys_saved: 'Incoming keys saved',
+  access_key_created: 'Access key created',
+  access_key_revoked: 'Access key revoked',
+  group_mapping_added: 'Group mapping added',
+  group_mapping_changed: 'Group mapping changed',
+  group_mapping_removed: 'Group mapping removed',
+  end_user_refused: 'End-user sign-in refused',
+  users_reactivated: 'Users reactivated',
+};
+
+export const warningTitles: Record<SyncWarning['kind'], string> = {
+  okta_silent: 'Okta has been silent',
+  repeated_failure: 'A request keeps failing',
+  access_key_unused: 'An access key is not used',
+  deprovisioning_burst: 'Many users deactivated at once',
+};
+
+/** Options of a select, in the order the labels are written. */
+export const optionsOf = <K extends string>(labels: Record<K, string>) =>
+  Object.entries(labels) as [K, string][];
+
+const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 });
+export const formatShare = (share: number) => percent.format(share);
+
+/** "8 ms", "1.2 s". */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.max(0, Math.round(ms))} ms`;
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+export const plural = (n: number, one: string, many = `${one}s`) =>
+  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
