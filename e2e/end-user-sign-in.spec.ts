@@ -93,6 +93,17 @@ test.describe('end-user sign-in gated by directory groups', () => {
       await expect(me.licence).toHaveText('Licence: Pro');
       await expect(me.signOut).toBeVisible();
       expect(await axeViolations(person.page), 'axe on /me').toEqual([]);
+
+      // The form POST from Chromium (with its real Origin and Sec-Fetch-Site) ends the session.
+      const signOut = person.page.waitForResponse((r) => r.url().endsWith('/auth/sign-out'));
+      await me.signOut.click();
+      expect((await signOut).status()).toBe(303);
+      await expect(person.page).toHaveURL(`${stack.baseUrl}/me`);
+      await expect(person.page.getByRole('heading', { level: 1 })).toHaveText(
+        'You are not signed in',
+      );
+      await person.page.reload();
+      await expect(me.signedInAs).toHaveCount(0);
     } finally {
       await person.close();
     }

@@ -4,9 +4,12 @@ import type { Config } from './config';
 import { type Db, pingDatabase } from './db/database';
 import { adminCookieName } from './http/admin-auth';
 import type { AppContext } from './http/context';
-import { apiErrorHandler, HttpError, sendHttpError } from './http/errors';
+import { badUrlHandler, clientErrorHandler } from './http/early-errors';
+import { apiErrorHandler, HttpError } from './http/errors';
+import { jsonNestsDeeperThan, tooDeepMessage } from './http/json-depth';
 import { buildOpenApiDocument } from './http/openapi';
 import { accessKeysRoutes } from './http/routes/access-keys';
+import { activityRoutes } from './http/routes/activity';
 import { directoryGroupsRoutes } from './http/routes/directory-groups';
 import { endUserAuthRoutes } from './http/routes/end-user-auth';
 import { signInEventsRoutes } from './http/routes/end-user-auth-events';
@@ -19,6 +22,7 @@ import { registerScim } from './http/scim/plugin';
 import { securityHeaders } from './http/security-headers';
 import { serveSpa } from './http/static';
 import { AccessKeysService } from './services/access-keys';
+import { createActivityServices, deprovisioningOptions } from './services/activity';
 import { AdminAuthenticator } from './services/admins';
 import { loadSecretKey, SecretBox } from './services/crypto';
 import { DirectoryGroupsService } from './services/directory-groups';
@@ -39,22 +43,32 @@ export interface BuildOptions {
  * Fetch wrappers send `content-type: application/json` with no body on POST and DELETE; that reads
  * as no body (endpoints that need one answer 400 on `body`), not as a parse error.
  */
-function acceptEmptyJsonBody(app: FastifyInstance) {
+function acceptEmptyJsonBody(app: FastifyInstance, maxDepth: number) {
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    if (body === '') done(null, undefined);
-    else parseJson(request, body.toString(), done);
+    const text = body.toString();
+    if (text === '') done(null, undefined);
+    else if (jsonNestsDeeperThan(text, maxDepth)) {
+      done(new HttpError(400, { code: 'json_too_deep', message: tooDeepMessage(maxDepth) }));
+    } else parseJson(request, text, done);
   });
 }
 
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
-/** Expired admin and end-user sessions are deleted hourly, and once at start. */
+/**
+ * Expired admin and end-user sessions, and activity past ACTIVITY_RETENTION_DAYS, are deleted
+ * hourly, and once at start.
+ */
 function pruneExpiredSessions(app: FastifyInstance, ctx: AppContext) {
   const prune = () =>
-    Promise.all([ctx.sessions.pruneExpired(), ctx.endUserAuth.sessions.pruneExpired()]).catch(
-      (error: Error) => app.log.warn({ err: { message: error.message } }, 'session pruning failed'),
+    Promise.all([
+      ctx.sessions.pruneExpired(),
+      ctx.endUserAuth.sessions.pruneExpired(),
+      ctx.retention.prune(),
+    ]).catch((error: Error) =>
+      app.log.warn({ err: { message: error.message } }, 'session pruning failed'),
     );
   const timer = setInterval(prune, PRUNE_EVERY_MS);
   timer.unref();
@@ -80,17 +94,21 @@ export async function buildApp(
     // Fastify's own request lines would carry the URL with its query; onResponse logs one line.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: false,
-    // A malformed URL (`/api/%zz`) answers in the API's error shape too.
-    frameworkErrors: (_error, _request, reply) => {
-      sendHttpError(
-        reply,
-        new HttpError(400, { code: 'bad_url', message: 'The address is not valid.' }),
-      );
+    // Slow clients (slowloris) get 408 and a closed connection; checked every second or sooner.
+    requestTimeout: config.requestTimeoutMs,
+    http: {
+      headersTimeout: config.headersTimeoutMs,
+      connectionsCheckingInterval: Math.min(1000, Math.ceil(config.headersTimeoutMs / 2)),
     },
+    trustProxy: false,
+    frameworkErrors: badUrlHandler(config),
+    clientErrorHandler: clientErrorHandler(config),
   });
-  acceptEmptyJsonBody(app);
+  acceptEmptyJsonBody(app, config.jsonMaxDepth);
   const box = new SecretBox(loadSecretKey(config.secretKey, config.dataDir));
+  const scim = createScimServices(db, config.publicUrl, {
+    deprovisioning: deprovisioningOptions(config),
+  });
   const ctx: AppContext = {
     config,
     db,
@@ -102,10 +120,11 @@ export async function buildApp(
       redirectUri: `${config.publicUrl}/auth/okta/callback`,
     }),
     accessKeys: new AccessKeysService(db),
-    scim: createScimServices(db, config.publicUrl),
+    scim,
     directoryGroups: new DirectoryGroupsService(db),
     licences: new LicenceService(db),
     endUserAuth: createEndUserAuth(config, db, box, () => ctx.incomingKeys.clientSettings()),
+    ...createActivityServices(db, config, scim),
   };
 
   app.addHook('onResponse', async (request, reply) => {
@@ -138,6 +157,7 @@ export async function buildApp(
   directoryGroupsRoutes(app, ctx);
   usersRoutes(app, ctx);
   signInEventsRoutes(app, ctx);
+  activityRoutes(app, ctx);
   await endUserAuthRoutes(app, ctx);
   await registerScim(app, ctx);
 

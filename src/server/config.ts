@@ -24,7 +24,25 @@ const envSchema = z.object({
   END_USER_SESSION_TTL_HOURS: int(8, 1, 24 * 30),
   BODY_LIMIT_BYTES: int(1024 * 1024, 1024, 50 * 1024 * 1024),
   SIGNIN_MAX_FAILURES_PER_MINUTE: int(10, 1, 1000),
+  ACTIVITY_RETENTION_DAYS: int(90, 1, 3650),
+  OKTA_SILENT_WARNING_DAYS: int(7, 1, 365),
+  DEPROVISIONING_WINDOW_MINUTES: int(10, 1, 24 * 60),
+  DEPROVISIONING_ALERT_SHARE: z.coerce.number().gt(0).max(1).default(0.2),
+  SCIM_AUTH_MAX_FAILURES_PER_MINUTE: int(20, 1, 100_000),
+  JSON_MAX_DEPTH: int(64, 2, 1000),
+  HEADERS_TIMEOUT_MS: int(10_000, 100, 600_000),
+  REQUEST_TIMEOUT_MS: int(60_000, 100, 3_600_000),
 });
+
+/** The variables `loadConfig` reads (index.ts also reads STATIC_DIR); README's table lists them. */
+export const configVariables = Object.keys(envSchema.shape);
+
+/** A variable's default as loadConfig applies it, or undefined when it has none. */
+export function configDefault(name: string): unknown {
+  const schema = envSchema.shape[name as keyof typeof envSchema.shape];
+  const parsed = schema?.safeParse(undefined);
+  return parsed?.success ? parsed.data : undefined;
+}
 
 export interface Config {
   host: string;
@@ -41,6 +59,20 @@ export interface Config {
   endUserSessionTtlMs: number;
   bodyLimitBytes: number;
   signInMaxFailuresPerMinute: number;
+  /** Provisioning activity, audit entries, sign-in events and bursts are kept this long. */
+  activityRetentionDays: number;
+  /** Sync health warns when Okta has sent nothing for this many days. */
+  oktaSilentWarningDays: number;
+  /** Deactivations within this many minutes count as one burst, which alerts when it exceeds */
+  deprovisioningWindowMinutes: number;
+  /** this share of the users active before it. */
+  deprovisioningAlertShare: number;
+  scimAuthMaxFailuresPerMinute: number;
+  /** Deepest nesting of arrays and objects accepted in a JSON body. */
+  jsonMaxDepth: number;
+  /** Time to receive a request's headers, and the whole request, before 408 and closing. */
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
   /** Tests turn this on: every admin API response is checked against the contract. */
   validateResponses: boolean;
 }
@@ -52,6 +84,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.HEADERS_TIMEOUT_MS > e.REQUEST_TIMEOUT_MS) {
+    throw new Error(
+      'Invalid configuration:\n  HEADERS_TIMEOUT_MS: must not be longer than REQUEST_TIMEOUT_MS',
+    );
+  }
   return {
     host: e.HOST,
     port: e.PORT,
@@ -67,6 +104,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     endUserSessionTtlMs: e.END_USER_SESSION_TTL_HOURS * 3600_000,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     signInMaxFailuresPerMinute: e.SIGNIN_MAX_FAILURES_PER_MINUTE,
+    activityRetentionDays: e.ACTIVITY_RETENTION_DAYS,
+    oktaSilentWarningDays: e.OKTA_SILENT_WARNING_DAYS,
+    deprovisioningWindowMinutes: e.DEPROVISIONING_WINDOW_MINUTES,
+    deprovisioningAlertShare: e.DEPROVISIONING_ALERT_SHARE,
+    scimAuthMaxFailuresPerMinute: e.SCIM_AUTH_MAX_FAILURES_PER_MINUTE,
+    jsonMaxDepth: e.JSON_MAX_DEPTH,
+    headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     validateResponses: false,
   };
 }

@@ -25,6 +25,8 @@ export interface HarnessOptions {
   db?: Db;
   /** The first admin; `null` leaves the admins table empty. */
   admin?: { email?: string; password?: string } | null;
+  /** Serve a built console from here, as the real server does. */
+  staticDir?: string;
 }
 
 export interface SignedInClient {
@@ -101,7 +103,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const hasAdmin = await db.selectFrom('admins').select('id').executeTakeFirst();
   if (!hasAdmin && options.admin !== null) await addFirstAdmin(db, options.admin);
   const log = captureStream();
-  const app = await buildApp(config, db, { logStream: log.stream });
+  const app = await buildApp(config, db, {
+    logStream: log.stream,
+    ...(options.staticDir ? { staticDir: options.staticDir } : {}),
+  });
   await app.ready();
 
   const cookieName = adminCookieName(config);

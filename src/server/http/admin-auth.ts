@@ -64,7 +64,9 @@ export async function requireAdmin(
 /**
  * Cross-site requests never change state: the browser's Sec-Fetch-Site or Origin must say the
  * request comes from this console. Clients that send neither (scripts) pass this check and still
- * need the session's CSRF token.
+ * need the session's CSRF token. `Origin: null` passes only when Sec-Fetch-Site, which pages
+ * cannot forge, says same-origin: browsers send `null` for a page's own form POST under a strict
+ * Referrer-Policy, while sandboxed frames and data: URLs (also `null`) are cross-site.
  */
 export function assertSameOrigin(request: FastifyRequest, config: Config): void {
   const site = request.headers['sec-fetch-site'];
@@ -75,7 +77,10 @@ export function assertSameOrigin(request: FastifyRequest, config: Config): void 
     new URL(config.publicUrl).origin,
     host ? `${request.protocol}://${host}` : '',
   ]);
-  const sameOrigin = origin === undefined || allowedOrigins.has(origin);
+  const sameOrigin =
+    origin === undefined ||
+    allowedOrigins.has(origin) ||
+    (origin === 'null' && site === 'same-origin');
   if (!sameSite || !sameOrigin) {
     throw new HttpError(403, { code: 'cross_origin', message: 'Cross-site requests are refused.' });
   }

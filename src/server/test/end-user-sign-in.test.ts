@@ -328,4 +328,41 @@ describe('/me and signing out', () => {
     expect((await browser.get('/me')).body).toContain('You are not signed in');
     expect(await c.harness.db.selectFrom('end_user_sessions').selectAll().execute()).toEqual([]);
   });
+
+  it('signs out from the /me form as Chromium posts it: Origin null, Sec-Fetch-Site same-origin', async () => {
+    await connectOkta();
+    const jane = await c.pushUser('jane.doe@acme.com');
+    await c.pushGroup('Chime Pro', [jane]);
+    await map('Chime Pro', 'pro');
+    const browser = new EndUserBrowser(c.harness.app);
+    await browser.signIn('jane.doe@acme.com');
+    const me = await browser.get('/me');
+    // The page and the header agree on a policy under which the form's own POST keeps its Origin.
+    expect(me.headers['referrer-policy']).toBe('same-origin');
+    expect(me.body).toContain('<meta name="referrer" content="same-origin">');
+    const csrf = /name="csrf" value="([^"]+)"/.exec(me.body)?.[1] ?? '';
+    const navigation = {
+      'sec-fetch-mode': 'navigate',
+      'sec-fetch-dest': 'document',
+      'sec-fetch-user': '?1',
+    };
+
+    // A sandboxed frame or a data: URL elsewhere also posts with Origin null, but cross-site.
+    const sandboxed = await browser.post(
+      '/auth/sign-out',
+      { csrf },
+      { ...navigation, origin: 'null', 'sec-fetch-site': 'cross-site' },
+    );
+    expect(sandboxed.statusCode).toBe(403);
+    expect((await browser.get('/me')).body).toContain('Signed in as');
+
+    const out = await browser.post(
+      '/auth/sign-out',
+      { csrf },
+      { ...navigation, origin: 'null', 'sec-fetch-site': 'same-origin' },
+    );
+    expect(out.statusCode).toBe(303);
+    expect(out.headers.location).toBe('/me');
+    expect((await browser.get('/me')).body).toContain('You are not signed in');
+  });
 });

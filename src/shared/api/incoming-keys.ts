@@ -3,6 +3,10 @@ import { judgeIssuer, MAX_ISSUER_LENGTH } from '../validation/issuer';
 import { defineEndpoint } from './endpoint';
 import { errorResponses } from './errors';
 
+/** Half of a surrogate pair alone: a copy-paste accident that no Okta value contains. */
+const BROKEN_TEXT = /\p{Cs}/u;
+const BROKEN_TEXT_MESSAGE = 'This has a broken character in it: copy it from Okta again.';
+
 /**
  * The "Setup incoming Okta keys" form, as the client validates it and the server receives it.
  * The issuer rule here accepts loopback http; whether the server allows it is its own setting
@@ -14,13 +18,15 @@ export const incomingKeysBody = z.strictObject({
     .trim()
     .min(1, 'Paste the Client ID from the Okta application.')
     .max(255, 'This is too long to be a Client ID.')
-    .refine((v) => !/\s/.test(v), { error: 'Remove the spaces: a Client ID has none.' }),
+    .refine((v) => !/\s/.test(v), { error: 'Remove the spaces: a Client ID has none.' })
+    .refine((v) => !BROKEN_TEXT.test(v), { error: BROKEN_TEXT_MESSAGE }),
   /** Empty keeps the stored secret (not allowed when the Issuer URI or Client ID changes). */
   clientSecret: z
     .string()
     .trim()
     .max(512, 'This is too long to be a Client secret.')
-    .refine((v) => !/\s/.test(v), { error: 'Remove the spaces: a Client secret has none.' }),
+    .refine((v) => !/\s/.test(v), { error: 'Remove the spaces: a Client secret has none.' })
+    .refine((v) => !BROKEN_TEXT.test(v), { error: BROKEN_TEXT_MESSAGE }),
   issuerUri: z
     .string()
     .max(MAX_ISSUER_LENGTH, 'This is too long to be an Issuer URI.')
