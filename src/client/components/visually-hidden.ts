@@ -1,4 +1,7 @@
-/** Read by screen readers, not shown: for text that the layout already says visually. */
+/**
+ * Read by screen readers, not shown: for text that the layout already says visually. In `sx`,
+ * `width: 1` would mean 100%, hence the '1px'.
+ */
 export const visuallyHidden = {
   position: 'absolute',
   width: '1px',

@@ -10,17 +10,8 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { AccessKeyView } from '../../../../shared/api/access-keys';
 import { FormattedDate } from '../../../components/FormattedDate';
+import { visuallyHidden } from '../../../components/visually-hidden';
 import { keyLabel } from '../utils/access-keys';
-
-// Named for screen readers, blank on screen; sx would read `width: 1` as 100%, hence '1px'.
-const visuallyHidden = {
-  position: 'absolute',
-  width: '1px',
-  height: '1px',
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const;
 
 const noWrap = { whiteSpace: 'nowrap' } as const;
 const secondary = { display: 'block', color: 'text.secondary', typography: 'body2' } as const;

@@ -1,11 +1,11 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Skeleton from '@mui/material/Skeleton';
-import TablePagination from '@mui/material/TablePagination';
 import Typography from '@mui/material/Typography';
 import { useSearchParams } from 'react-router';
 import type { AuditKind } from '../../../../shared/api/activity';
 import { FilterSelect } from '../../../components/FilterSelect';
+import { Pager } from '../../../components/Pager';
 import { SearchFilter } from '../../../components/SearchFilter';
 import { isApiError } from '../../../lib/api-client';
 import { useAuditLog } from '../api/list-audit-log';
@@ -72,21 +72,13 @@ export function AuditPanel() {
             busy={audit.isPlaceholderData}
             empty={filtered ? 'No entry matches these filters.' : 'Nothing recorded yet.'}
           />
-          <TablePagination
-            component="div"
-            count={data.total}
-            page={Math.min(
-              filters.page - 1,
-              Math.max(0, Math.ceil(data.total / filters.pageSize) - 1),
-            )}
-            rowsPerPage={filters.pageSize}
-            rowsPerPageOptions={[...ACTIVITY_PAGE_SIZES]}
-            onPageChange={(_, page) => update({ page: page + 1 })}
-            onRowsPerPageChange={(event) => update({ pageSize: Number(event.target.value) })}
-            labelRowsPerPage="Entries per page:"
-            slotProps={{
-              select: { native: true, inputProps: { 'aria-label': 'Entries per page' } },
-            }}
+          <Pager
+            total={data.total}
+            page={filters.page}
+            pageSize={filters.pageSize}
+            pageSizes={ACTIVITY_PAGE_SIZES}
+            noun="Entries"
+            onChange={update}
           />
         </>
       )}

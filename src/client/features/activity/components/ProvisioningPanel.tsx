@@ -2,9 +2,9 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Skeleton from '@mui/material/Skeleton';
-import TablePagination from '@mui/material/TablePagination';
 import Typography from '@mui/material/Typography';
 import { useSearchParams } from 'react-router';
+import { Pager } from '../../../components/Pager';
 import { isApiError } from '../../../lib/api-client';
 import { provisioningExportHref } from '../api/export-provisioning-activity';
 import { useProvisioningActivity } from '../api/list-provisioning-activity';
@@ -83,21 +83,13 @@ export function ProvisioningPanel() {
                 : 'No requests yet. Okta sends them when you test the connection, assign people or push groups.'
             }
           />
-          <TablePagination
-            component="div"
-            count={data.total}
-            page={Math.min(
-              filters.page - 1,
-              Math.max(0, Math.ceil(data.total / filters.pageSize) - 1),
-            )}
-            rowsPerPage={filters.pageSize}
-            rowsPerPageOptions={[...ACTIVITY_PAGE_SIZES]}
-            onPageChange={(_, page) => update({ page: page + 1 })}
-            onRowsPerPageChange={(event) => update({ pageSize: Number(event.target.value) })}
-            labelRowsPerPage="Requests per page:"
-            slotProps={{
-              select: { native: true, inputProps: { 'aria-label': 'Requests per page' } },
-            }}
+          <Pager
+            total={data.total}
+            page={filters.page}
+            pageSize={filters.pageSize}
+            pageSizes={ACTIVITY_PAGE_SIZES}
+            noun="Requests"
+            onChange={update}
           />
         </>
       )}

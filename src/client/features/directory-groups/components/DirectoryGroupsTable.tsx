@@ -16,6 +16,7 @@ import type {
   DirectoryGroupView,
   MappingStatus,
 } from '../../../../shared/api/directory-groups';
+import { visuallyHidden } from '../../../components/visually-hidden';
 import { capabilityLabel, statusLabel } from '../utils/seat-effect';
 
 export type GroupSort = 'name' | 'capability' | 'members' | 'createdAt';
@@ -27,14 +28,6 @@ const statusColor: Record<MappingStatus, ChipProps['color']> = {
   'no-longer-pushed': 'default',
 };
 
-const visuallyHidden = {
-  position: 'absolute',
-  width: '1px',
-  height: '1px',
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const;
 const secondary = { display: 'block', color: 'text.secondary', typography: 'body2' } as const;
 
 const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });

@@ -2,9 +2,9 @@ import Alert from '@mui/material/Alert';
 import Container from '@mui/material/Container';
 import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
-import TablePagination from '@mui/material/TablePagination';
 import Typography from '@mui/material/Typography';
 import { useSearchParams } from 'react-router';
+import { Pager } from '../../../components/Pager';
 import { AppHeader } from '../../configuration/components/AppHeader';
 import { useUsers } from '../api/list-users';
 import {
@@ -74,21 +74,13 @@ export default function UsersPage() {
                     : 'No users yet. Okta provisions them when you assign people to the SCIM app.'
                 }
               />
-              <TablePagination
-                component="div"
-                count={data.total}
-                page={Math.min(
-                  filters.page - 1,
-                  Math.max(0, Math.ceil(data.total / filters.pageSize) - 1),
-                )}
-                rowsPerPage={filters.pageSize}
-                rowsPerPageOptions={[...USER_PAGE_SIZES]}
-                onPageChange={(_, page) => update({ page: page + 1 })}
-                onRowsPerPageChange={(event) => update({ pageSize: Number(event.target.value) })}
-                labelRowsPerPage="Users per page:"
-                slotProps={{
-                  select: { native: true, inputProps: { 'aria-label': 'Users per page' } },
-                }}
+              <Pager
+                total={data.total}
+                page={filters.page}
+                pageSize={filters.pageSize}
+                pageSizes={USER_PAGE_SIZES}
+                noun="Users"
+                onChange={update}
               />
             </>
           )}
