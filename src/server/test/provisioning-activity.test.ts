@@ -77,7 +77,12 @@ describe("each of Okta's requests is labelled with its action, resource and chan
 
   it('a profile update lists each attribute before and after; unknown ones are flagged', async () => {
     const current = (await rig.scim('GET', `/Users/${jane.id}`)).json();
-    expect((await rig.latest()).action).toBe('other');
+    // Okta's read before the PUT: named by the person's userName, not only the SCIM id.
+    expect(await rig.latest()).toMatchObject({
+      action: 'other',
+      resourceId: jane.id,
+      resourceName: current.userName,
+    });
     const updated = await step(
       'PUT',
       `/Users/${jane.id}`,
