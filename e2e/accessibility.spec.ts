@@ -20,6 +20,22 @@ test.describe('accessibility (axe, WCAG 2.1 A and AA)', () => {
     expect(await axeViolations(signedIn.page)).toEqual([]);
   });
 
+  test('the configuration page on a phone: the header wraps, "Sign out" stays on the bar', async ({
+    page,
+    signedIn,
+  }) => {
+    await page.setViewportSize({ width: 412, height: 823 });
+    await expect(signedIn.heading).toBeVisible();
+    const bar = await page.getByRole('banner').boundingBox();
+    const signOut = await page.getByRole('button', { name: 'Sign out' }).boundingBox();
+    expect(bar && signOut).toBeTruthy();
+    if (bar && signOut) {
+      expect(signOut.x + signOut.width).toBeLessThanOrEqual(bar.x + bar.width);
+      expect(signOut.y + signOut.height).toBeLessThanOrEqual(bar.y + bar.height);
+    }
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   test('the open dialog, empty and with field errors', async ({ signedIn }) => {
     const dialog = await signedIn.openIncomingKeysDialog();
     // MUI's dialog fades in; axe should measure contrast on the final colours.

@@ -1,28 +1,26 @@
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Chip from '@mui/material/Chip';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { AccessKeyView } from '../../../../shared/api/access-keys';
+import { Badge } from '../../../components/Badge';
 import { FormattedDate } from '../../../components/FormattedDate';
+import { ScrollableTable } from '../../../components/ScrollableTable';
 import { visuallyHidden } from '../../../components/visually-hidden';
 import { keyLabel } from '../utils/access-keys';
 
 const noWrap = { whiteSpace: 'nowrap' } as const;
 const secondary = { display: 'block', color: 'text.secondary', typography: 'body2' } as const;
-// A long chip label wraps in its cell instead of being cut with an ellipsis.
-const wrappingChip = { height: 'auto', py: 0.25, '& .MuiChip-label': { whiteSpace: 'normal' } };
 
 function KeyStatus({ accessKey }: { accessKey: AccessKeyView }) {
   if (!accessKey.active) {
     return (
       <>
-        <Chip size="small" label="Revoked" />
+        <Badge label="Revoked" />
         {accessKey.revokedAt && (
           <Box component="span" sx={{ ...secondary, mt: 0.5 }}>
             <FormattedDate iso={accessKey.revokedAt} />
@@ -33,14 +31,13 @@ function KeyStatus({ accessKey }: { accessKey: AccessKeyView }) {
   }
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: 0.5 }}>
-      <Chip size="small" color="success" variant="outlined" label="Active" />
+      <Badge color="success" variant="outlined" label="Active" />
       {accessKey.safeToRevoke && (
-        <Chip
-          size="small"
+        <Badge
           color="info"
           variant="outlined"
+          wrap
           label="Not used since the newer key; safe to revoke"
-          sx={wrappingChip}
         />
       )}
     </Box>
@@ -59,7 +56,7 @@ export function AccessKeysTable({
   onRevoke(key: AccessKeyView): void;
 }) {
   return (
-    <TableContainer>
+    <ScrollableTable>
       <Table size="small" aria-labelledby={labelledBy}>
         <TableHead>
           <TableRow>
@@ -121,6 +118,6 @@ export function AccessKeysTable({
           ))}
         </TableBody>
       </Table>
-    </TableContainer>
+    </ScrollableTable>
   );
 }

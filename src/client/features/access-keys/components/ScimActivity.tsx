@@ -1,7 +1,7 @@
 import Box from '@mui/material/Box';
-import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
 import type { ScimSummary } from '../../../../shared/api/scim-summary';
+import { Badge } from '../../../components/Badge';
 import { FormattedDate } from '../../../components/FormattedDate';
 import { relativeTime } from '../utils/relative-time';
 
@@ -56,8 +56,7 @@ export function ScimActivity({ summary, now }: { summary: ScimSummary; now: numb
                 <Box component="code" sx={{ fontSize: 'body2.fontSize', wordBreak: 'break-all' }}>
                   {last.method} {last.path}
                 </Box>
-                <Chip
-                  size="small"
+                <Badge
                   variant="outlined"
                   color={last.status < 400 ? 'success' : 'error'}
                   label={`HTTP ${last.status}`}

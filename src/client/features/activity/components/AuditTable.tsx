@@ -2,12 +2,12 @@ import Box from '@mui/material/Box';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { AuditEntry } from '../../../../shared/api/activity';
 import { FormattedDate } from '../../../components/FormattedDate';
+import { ScrollableTable } from '../../../components/ScrollableTable';
 import { auditKindLabels } from '../utils/labels';
 
 const secondary = { display: 'block', color: 'text.secondary', typography: 'body2' } as const;
@@ -25,7 +25,7 @@ export function AuditTable({
   empty: string;
 }) {
   return (
-    <TableContainer>
+    <ScrollableTable>
       <Table size="small" aria-labelledby={labelledBy} aria-busy={busy}>
         <TableHead>
           <TableRow>
@@ -60,6 +60,6 @@ export function AuditTable({
           ))}
         </TableBody>
       </Table>
-    </TableContainer>
+    </ScrollableTable>
   );
 }

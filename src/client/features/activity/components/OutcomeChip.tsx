@@ -1,8 +1,8 @@
-import Chip, { type ChipProps } from '@mui/material/Chip';
 import type { ProvisioningOutcome } from '../../../../shared/api/activity';
+import { Badge, type BadgeColor } from '../../../components/Badge';
 import { outcomeLabels } from '../utils/labels';
 
-const outcomeColor: Record<ProvisioningOutcome, ChipProps['color']> = {
+const outcomeColor: Record<ProvisioningOutcome, BadgeColor> = {
   success: 'success',
   not_applied: 'warning',
   error: 'error',
@@ -10,14 +10,5 @@ const outcomeColor: Record<ProvisioningOutcome, ChipProps['color']> = {
 
 /** "Success", "Accepted but not applied" or "Error", coloured to match. */
 export function OutcomeChip({ outcome }: { outcome: ProvisioningOutcome }) {
-  return (
-    <Chip
-      size="small"
-      variant="outlined"
-      color={outcomeColor[outcome]}
-      label={outcomeLabels[outcome]}
-      // MUI's warning orange on white is too pale for text; the border keeps the hue.
-      sx={outcome === 'not_applied' ? { '& .MuiChip-label': { color: 'text.primary' } } : undefined}
-    />
-  );
+  return <Badge variant="outlined" color={outcomeColor[outcome]} label={outcomeLabels[outcome]} />;
 }

@@ -3,7 +3,6 @@ import Button from '@mui/material/Button';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
@@ -11,6 +10,7 @@ import { Fragment, useId, useState } from 'react';
 import type { ProvisioningEntry } from '../../../../shared/api/activity';
 import { FormattedDate } from '../../../components/FormattedDate';
 import { ExpandMoreIcon } from '../../../components/icons';
+import { ScrollableTable } from '../../../components/ScrollableTable';
 import { formatDuration, provisioningActionLabels } from '../utils/labels';
 import { OutcomeChip } from './OutcomeChip';
 import { ProvisioningDetails } from './ProvisioningDetails';
@@ -40,7 +40,7 @@ export function ProvisioningTable({
     });
 
   return (
-    <TableContainer>
+    <ScrollableTable>
       <Table size="small" aria-labelledby={labelledBy} aria-busy={busy}>
         <TableHead>
           <TableRow>
@@ -120,6 +120,6 @@ export function ProvisioningTable({
           })}
         </TableBody>
       </Table>
-    </TableContainer>
+    </ScrollableTable>
   );
 }

@@ -18,11 +18,16 @@ export function AppHeader() {
   const { data: session } = useSession();
   return (
     <AppBar position="static" elevation={0}>
-      <Toolbar sx={{ gap: 2 }}>
+      {/* On a phone the bar wraps to a second line rather than pushing "Sign out" off its edge. */}
+      <Toolbar sx={{ columnGap: 2, rowGap: 0.5, flexWrap: 'wrap', py: { xs: 1, sm: 0 } }}>
         <Typography component="p" variant="h6" sx={{ fontWeight: 600 }}>
           Okta SSO Console
         </Typography>
-        <Box component="nav" aria-label="Main" sx={{ flexGrow: 1, display: 'flex', gap: 1 }}>
+        <Box
+          component="nav"
+          aria-label="Main"
+          sx={{ flexGrow: 1, display: 'flex', gap: { xs: 0, sm: 1 } }}
+        >
           {NAV.map(({ to, label }) => (
             <Button
               key={to}

@@ -4,10 +4,10 @@ import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
 import Snackbar from '@mui/material/Snackbar';
-import TablePagination from '@mui/material/TablePagination';
 import Typography from '@mui/material/Typography';
 import { lazy, Suspense, useState } from 'react';
 import type { DirectoryGroupView } from '../../../../shared/api/directory-groups';
+import { Pager } from '../../../components/Pager';
 import { LicenceTotals } from '../../users/components/LicenceTotals';
 import { useDirectoryGroups } from '../api/list-directory-groups';
 import { DirectoryGroupsTable } from './DirectoryGroupsTable';
@@ -91,17 +91,15 @@ export function DirectoryGroupsSection() {
             }
             onRemove={(group) => ask(group, { kind: 'remove' })}
           />
-          <TablePagination
-            component="div"
-            count={data.total}
-            page={Math.min(table.page, Math.max(0, Math.ceil(data.total / table.pageSize) - 1))}
-            rowsPerPage={table.pageSize}
-            rowsPerPageOptions={PAGE_SIZES}
-            onPageChange={(_, page) => table.setPage(page)}
-            onRowsPerPageChange={(event) => table.setPageSize(Number(event.target.value))}
-            labelRowsPerPage="Groups per page:"
-            slotProps={{
-              select: { native: true, inputProps: { 'aria-label': 'Groups per page' } },
+          <Pager
+            total={data.total}
+            page={table.page + 1}
+            pageSize={table.pageSize}
+            pageSizes={PAGE_SIZES}
+            noun="Groups"
+            onChange={(next) => {
+              if (next.pageSize !== undefined) table.setPageSize(next.pageSize);
+              else if (next.page !== undefined) table.setPage(next.page - 1);
             }}
           />
         </>

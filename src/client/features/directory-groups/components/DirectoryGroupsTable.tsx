@@ -1,12 +1,10 @@
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Chip, { type ChipProps } from '@mui/material/Chip';
 import NativeSelect from '@mui/material/NativeSelect';
 import OutlinedInput from '@mui/material/OutlinedInput';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TableSortLabel from '@mui/material/TableSortLabel';
@@ -16,13 +14,15 @@ import type {
   DirectoryGroupView,
   MappingStatus,
 } from '../../../../shared/api/directory-groups';
+import { Badge, type BadgeColor } from '../../../components/Badge';
+import { ScrollableTable } from '../../../components/ScrollableTable';
 import { visuallyHidden } from '../../../components/visually-hidden';
 import { capabilityLabel, statusLabel } from '../utils/seat-effect';
 
 export type GroupSort = 'name' | 'capability' | 'members' | 'createdAt';
 export type SortOrder = 'asc' | 'desc';
 
-const statusColor: Record<MappingStatus, ChipProps['color']> = {
+const statusColor: Record<MappingStatus, BadgeColor> = {
   synced: 'success',
   waiting: 'warning',
   'no-longer-pushed': 'default',
@@ -118,7 +118,7 @@ export function DirectoryGroupsTable({
 }) {
   const head = { sort, order, onSort };
   return (
-    <TableContainer>
+    <ScrollableTable>
       <Table size="small" aria-labelledby={labelledBy} aria-busy={busy}>
         <TableHead>
           <TableRow>
@@ -173,13 +173,10 @@ export function DirectoryGroupsTable({
               </TableCell>
               <TableCell align="right">{group.members.toLocaleString('en-US')}</TableCell>
               <TableCell>
-                <Chip
-                  size="small"
+                <Badge
                   variant="outlined"
                   color={statusColor[group.status]}
                   label={statusLabel[group.status]}
-                  // MUI's warning orange on white is too pale for text; the border keeps the hue.
-                  sx={{ '& .MuiChip-label': { color: 'text.primary' } }}
                 />
               </TableCell>
               <TableCell>
@@ -199,6 +196,6 @@ export function DirectoryGroupsTable({
           ))}
         </TableBody>
       </Table>
-    </TableContainer>
+    </ScrollableTable>
   );
 }

@@ -1,9 +1,9 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
 import type { IncomingKeysView } from '../../../../shared/api/incoming-keys';
+import { Badge } from '../../../components/Badge';
 import { FormattedDate } from '../../../components/FormattedDate';
 import { useVerifyIncomingKeys } from '../api/verify-incoming-keys';
 import { domainKindLabel, serverKindLabel } from '../utils/labels';
@@ -32,9 +32,7 @@ export function IncomingKeysSummary({
         <Typography {...term}>Issuer URI</Typography>
         <Typography {...definition}>
           {keys.issuerUri}
-          {domainLabel && (
-            <Chip label={domainLabel} size="small" variant="outlined" sx={{ ml: 1 }} />
-          )}
+          {domainLabel && <Badge label={domainLabel} variant="outlined" sx={{ ml: 1 }} />}
         </Typography>
         <Typography {...term}>Authorization server</Typography>
         <Typography {...definition}>{serverKindLabel[keys.serverKind]}</Typography>

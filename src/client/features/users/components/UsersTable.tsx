@@ -1,14 +1,14 @@
 import Box from '@mui/material/Box';
-import Chip from '@mui/material/Chip';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { UserRow } from '../../../../shared/api/users';
+import { Badge } from '../../../components/Badge';
 import { FormattedDate } from '../../../components/FormattedDate';
+import { ScrollableTable } from '../../../components/ScrollableTable';
 import { licenceLabel } from '../utils/licence';
 
 const secondary = { display: 'block', color: 'text.secondary', typography: 'body2' } as const;
@@ -51,7 +51,7 @@ export function UsersTable({
   empty: string;
 }) {
   return (
-    <TableContainer>
+    <ScrollableTable>
       <Table size="small" aria-labelledby={labelledBy} aria-busy={busy}>
         <TableHead>
           <TableRow>
@@ -86,8 +86,7 @@ export function UsersTable({
               </TableCell>
               <TableCell>{user.active ? 'Active' : 'Deactivated'}</TableCell>
               <TableCell>
-                <Chip
-                  size="small"
+                <Badge
                   variant={user.licence === 'none' ? 'outlined' : 'filled'}
                   color={user.licence === 'pro' ? 'primary' : 'default'}
                   label={licenceLabel[user.licence]}
@@ -103,6 +102,6 @@ export function UsersTable({
           ))}
         </TableBody>
       </Table>
-    </TableContainer>
+    </ScrollableTable>
   );
 }
