@@ -142,6 +142,7 @@ describe('provisioning activity filters and paging', () => {
       ['from=yesterday', 'from'],
       ['pageSize=0', 'pageSize'],
       ['colour=red', 'colour'],
+      ['from=2026-11-28T10:00:00Z&to=2026-11-28T09:00:00Z', 'to'],
     ]) {
       const response = await rig.admin.inject({
         method: 'GET',

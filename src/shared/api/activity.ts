@@ -76,9 +76,22 @@ const activityFilters = {
   subject: z.string().trim().max(320, 'Search with at most 320 characters.').optional(),
 };
 
-export const provisioningActivityQuery = z.strictObject({ ...pagingQuery, ...activityFilters });
+/** A time range that ends before it starts selects nothing: say so on "to" instead. */
+function rangeInOrder(query: { from?: string; to?: string }, ctx: z.RefinementCtx) {
+  if (query.from && query.to && Date.parse(query.to) <= Date.parse(query.from)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['to'],
+      message: 'Choose an end after the start of the time range.',
+    });
+  }
+}
+
+export const provisioningActivityQuery = z
+  .strictObject({ ...pagingQuery, ...activityFilters })
+  .superRefine(rangeInOrder);
 export type ProvisioningActivityQuery = z.input<typeof provisioningActivityQuery>;
-export const provisioningExportQuery = z.strictObject(activityFilters);
+export const provisioningExportQuery = z.strictObject(activityFilters).superRefine(rangeInOrder);
 
 export const provisioningActivityPage = z.object({
   entries: z.array(provisioningEntry),
@@ -116,14 +129,16 @@ export const auditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntry>;
 
-export const auditLogQuery = z.strictObject({
-  ...pagingQuery,
-  kind: auditKind.optional(),
-  /** The start of the actor, ignoring case. */
-  actor: z.string().trim().max(320, 'Search with at most 320 characters.').optional(),
-  from: isoDateQuery.optional(),
-  to: isoDateQuery.optional(),
-});
+export const auditLogQuery = z
+  .strictObject({
+    ...pagingQuery,
+    kind: auditKind.optional(),
+    /** The start of the actor, ignoring case. */
+    actor: z.string().trim().max(320, 'Search with at most 320 characters.').optional(),
+    from: isoDateQuery.optional(),
+    to: isoDateQuery.optional(),
+  })
+  .superRefine(rangeInOrder);
 export type AuditLogQuery = z.input<typeof auditLogQuery>;
 
 export const auditLogPage = z.object({

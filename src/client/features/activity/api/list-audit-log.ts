@@ -16,5 +16,5 @@ export const auditLogQueryOptions = (query: AuditLogQuery = {}) =>
     queryFn: ({ signal }) => listAuditLog(query, signal),
   });
 
-export const useAuditLog = (query: AuditLogQuery) =>
-  useQuery({ ...auditLogQueryOptions(query), placeholderData: keepPreviousData });
+export const useAuditLog = (query: AuditLogQuery, enabled = true) =>
+  useQuery({ ...auditLogQueryOptions(query), placeholderData: keepPreviousData, enabled });

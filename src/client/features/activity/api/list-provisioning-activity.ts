@@ -19,5 +19,9 @@ export const provisioningActivityQueryOptions = (query: ProvisioningActivityQuer
 export const allActivityKey = () => [provisioningActivityQueryOptions().queryKey[0]] as const;
 
 /** Keeps the previous page on screen while the next one loads, so the table does not jump. */
-export const useProvisioningActivity = (query: ProvisioningActivityQuery) =>
-  useQuery({ ...provisioningActivityQueryOptions(query), placeholderData: keepPreviousData });
+export const useProvisioningActivity = (query: ProvisioningActivityQuery, enabled = true) =>
+  useQuery({
+    ...provisioningActivityQueryOptions(query),
+    placeholderData: keepPreviousData,
+    enabled,
+  });

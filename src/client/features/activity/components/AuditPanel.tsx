@@ -17,6 +17,7 @@ import {
   searchFromAuditFilters,
 } from '../utils/activity-filters';
 import { auditKindLabels, optionsOf, plural } from '../utils/labels';
+import { BACKWARDS_ALERT, isBackwards } from '../utils/time-range';
 import { AuditTable } from './AuditTable';
 import { TimeRangeFilter } from './TimeRangeFilter';
 
@@ -24,7 +25,9 @@ import { TimeRangeFilter } from './TimeRangeFilter';
 export function AuditPanel() {
   const [params, setParams] = useSearchParams();
   const filters = auditFiltersFromSearch(params);
-  const audit = useAuditLog(auditQueryFor(filters, Date.now()));
+  const query = auditQueryFor(filters, Date.now());
+  const backwards = isBackwards(query);
+  const audit = useAuditLog(query, !backwards);
 
   const update = (change: Partial<AuditFilters>) => {
     const page = change.page ?? 1;
@@ -62,6 +65,7 @@ export function AuditPanel() {
       <Typography role="status" variant="body2" color="text.secondary" sx={{ mb: 1 }}>
         {data && `${plural(data.total, 'entry', 'entries')}${filtered ? ' match' : ''}`}
       </Typography>
+      {backwards && <Alert severity="error">{BACKWARDS_ALERT}</Alert>}
       {audit.error && <Alert severity="error">{audit.error.message}</Alert>}
       {audit.isPending && <Skeleton variant="rounded" height={240} />}
       {data && (

@@ -17,6 +17,7 @@ import {
   searchFromProvisioningFilters,
 } from '../utils/activity-filters';
 import { plural } from '../utils/labels';
+import { BACKWARDS_ALERT, isBackwards } from '../utils/time-range';
 import { ProvisioningFiltersBar } from './ProvisioningFiltersBar';
 import { ProvisioningTable } from './ProvisioningTable';
 
@@ -26,7 +27,10 @@ export function ProvisioningPanel() {
   const filters = provisioningFiltersFromSearch(params);
   // A preset such as "Last 24 hours" counts back from now; the page and the export agree on it.
   const now = Date.now();
-  const activity = useProvisioningActivity(provisioningQueryFor(filters, now));
+  const query = provisioningQueryFor(filters, now);
+  // The server refuses a range that ends before it starts; the field says why, so do not ask.
+  const backwards = isBackwards(query);
+  const activity = useProvisioningActivity(query, !backwards);
   const exportHref = provisioningExportHref(provisioningExportQueryFor(filters, now));
 
   const update = (change: Partial<ProvisioningFilters>) => {
@@ -50,7 +54,7 @@ export function ProvisioningPanel() {
           href={exportHref}
           download
           aria-describedby="provisioning-export-hint"
-          disabled={Boolean(activity.error)}
+          disabled={Boolean(activity.error) || backwards}
         >
           Export CSV
         </Button>
@@ -69,6 +73,7 @@ export function ProvisioningPanel() {
       <Typography role="status" variant="body2" color="text.secondary" sx={{ mb: 1 }}>
         {data && `${plural(data.total, 'request')}${filtered ? ' match' : ''}`}
       </Typography>
+      {backwards && <Alert severity="error">{BACKWARDS_ALERT}</Alert>}
       {activity.error && <Alert severity="error">{activity.error.message}</Alert>}
       {activity.isPending && <Skeleton variant="rounded" height={240} />}
       {data && (
