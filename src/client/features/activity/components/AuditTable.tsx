@@ -1,12 +1,11 @@
 import Box from '@mui/material/Box';
 import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import Typography from '@mui/material/Typography';
 import type { AuditEntry } from '../../../../shared/api/activity';
 import { FormattedDate } from '../../../components/FormattedDate';
+import { PagedTableBody } from '../../../components/PagedTableBody';
 import { ScrollableTable } from '../../../components/ScrollableTable';
 import { auditKindLabels } from '../utils/labels';
 
@@ -34,16 +33,7 @@ export function AuditTable({
             <TableCell>What</TableCell>
           </TableRow>
         </TableHead>
-        <TableBody sx={{ opacity: busy ? 0.6 : 1, transition: 'opacity 150ms' }}>
-          {entries.length === 0 && (
-            <TableRow>
-              <TableCell colSpan={3}>
-                <Typography color="text.secondary" variant="body2">
-                  {empty}
-                </Typography>
-              </TableCell>
-            </TableRow>
-          )}
+        <PagedTableBody rows={entries.length} columns={3} busy={busy} empty={empty}>
           {entries.map((entry) => (
             <TableRow key={entry.id}>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>
@@ -58,7 +48,7 @@ export function AuditTable({
               </TableCell>
             </TableRow>
           ))}
-        </TableBody>
+        </PagedTableBody>
       </Table>
     </ScrollableTable>
   );

@@ -1,15 +1,14 @@
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import Typography from '@mui/material/Typography';
 import { Fragment, useId, useState } from 'react';
 import type { ProvisioningEntry } from '../../../../shared/api/activity';
 import { FormattedDate } from '../../../components/FormattedDate';
 import { ExpandMoreIcon } from '../../../components/icons';
+import { PagedTableBody } from '../../../components/PagedTableBody';
 import { ScrollableTable } from '../../../components/ScrollableTable';
 import { formatDuration, provisioningActionLabels } from '../utils/labels';
 import { OutcomeChip } from './OutcomeChip';
@@ -52,16 +51,7 @@ export function ProvisioningTable({
             <TableCell>Details</TableCell>
           </TableRow>
         </TableHead>
-        <TableBody sx={{ opacity: busy ? 0.6 : 1, transition: 'opacity 150ms' }}>
-          {entries.length === 0 && (
-            <TableRow>
-              <TableCell colSpan={COLUMNS}>
-                <Typography color="text.secondary" variant="body2">
-                  {empty}
-                </Typography>
-              </TableCell>
-            </TableRow>
-          )}
+        <PagedTableBody rows={entries.length} columns={COLUMNS} busy={busy} empty={empty}>
           {entries.map((entry) => {
             const expanded = open.has(entry.id);
             const detailsId = `${id}-${entry.id}`;
@@ -118,7 +108,7 @@ export function ProvisioningTable({
               </Fragment>
             );
           })}
-        </TableBody>
+        </PagedTableBody>
       </Table>
     </ScrollableTable>
   );

@@ -3,18 +3,17 @@ import Button from '@mui/material/Button';
 import NativeSelect from '@mui/material/NativeSelect';
 import OutlinedInput from '@mui/material/OutlinedInput';
 import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TableSortLabel from '@mui/material/TableSortLabel';
-import Typography from '@mui/material/Typography';
 import type {
   Capability,
   DirectoryGroupView,
   MappingStatus,
 } from '../../../../shared/api/directory-groups';
 import { Badge, type BadgeColor } from '../../../components/Badge';
+import { PagedTableBody } from '../../../components/PagedTableBody';
 import { ScrollableTable } from '../../../components/ScrollableTable';
 import { visuallyHidden } from '../../../components/visually-hidden';
 import { capabilityLabel, statusLabel } from '../utils/seat-effect';
@@ -138,16 +137,7 @@ export function DirectoryGroupsTable({
             </TableCell>
           </TableRow>
         </TableHead>
-        <TableBody sx={{ opacity: busy ? 0.6 : 1, transition: 'opacity 150ms' }}>
-          {groups.length === 0 && (
-            <TableRow>
-              <TableCell colSpan={6}>
-                <Typography color="text.secondary" variant="body2">
-                  {empty}
-                </Typography>
-              </TableCell>
-            </TableRow>
-          )}
+        <PagedTableBody rows={groups.length} columns={6} busy={busy} empty={empty}>
           {groups.map((group) => (
             <TableRow key={group.id}>
               <TableCell sx={{ overflowWrap: 'anywhere', minWidth: 120 }}>
@@ -194,7 +184,7 @@ export function DirectoryGroupsTable({
               </TableCell>
             </TableRow>
           ))}
-        </TableBody>
+        </PagedTableBody>
       </Table>
     </ScrollableTable>
   );

@@ -1,13 +1,12 @@
 import Box from '@mui/material/Box';
 import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import Typography from '@mui/material/Typography';
 import type { UserRow } from '../../../../shared/api/users';
 import { Badge } from '../../../components/Badge';
 import { FormattedDate } from '../../../components/FormattedDate';
+import { PagedTableBody } from '../../../components/PagedTableBody';
 import { ScrollableTable } from '../../../components/ScrollableTable';
 import { licenceLabel } from '../utils/licence';
 
@@ -63,16 +62,7 @@ export function UsersTable({
             <TableCell>Last sign-in</TableCell>
           </TableRow>
         </TableHead>
-        <TableBody sx={{ opacity: busy ? 0.6 : 1, transition: 'opacity 150ms' }}>
-          {users.length === 0 && (
-            <TableRow>
-              <TableCell colSpan={6}>
-                <Typography color="text.secondary" variant="body2">
-                  {empty}
-                </Typography>
-              </TableCell>
-            </TableRow>
-          )}
+        <PagedTableBody rows={users.length} columns={6} busy={busy} empty={empty}>
           {users.map((user) => (
             <TableRow key={user.id}>
               <TableCell sx={{ overflowWrap: 'anywhere' }}>{user.name}</TableCell>
@@ -100,7 +90,7 @@ export function UsersTable({
               </TableCell>
             </TableRow>
           ))}
-        </TableBody>
+        </PagedTableBody>
       </Table>
     </ScrollableTable>
   );
