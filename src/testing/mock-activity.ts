@@ -23,14 +23,6 @@ const HOUR = 3_600_000;
 
 type TimeBounds = { from?: string; to?: string };
 
-/** The field messages of a 400 for a time range that ends before it starts, else null. */
-export function timeRangeProblem({ from, to }: TimeBounds): Record<string, string> | null {
-  if (from && to && Date.parse(from) >= Date.parse(to)) {
-    return { to: 'Choose an end after the start of the time range.' };
-  }
-  return null;
-}
-
 function within({ from, to }: TimeBounds, at: string): boolean {
   const time = Date.parse(at);
   return (!from || time >= Date.parse(from)) && (!to || time < Date.parse(to));

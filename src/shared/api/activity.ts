@@ -76,14 +76,17 @@ const activityFilters = {
   subject: z.string().trim().max(320, 'Search with at most 320 characters.').optional(),
 };
 
-/** A time range that ends before it starts selects nothing: say so on "to" instead. */
+export const RANGE_BACKWARDS_MESSAGE = 'Choose an end after the start of the time range.';
+
+/** Both bounds set, and the end not after the start: such a range selects nothing. */
+export function endsBeforeStart({ from, to }: { from?: string; to?: string }): boolean {
+  return Boolean(from && to && Date.parse(to) <= Date.parse(from));
+}
+
+/** A time range that ends before it starts is refused, with the message on "to". */
 function rangeInOrder(query: { from?: string; to?: string }, ctx: z.RefinementCtx) {
-  if (query.from && query.to && Date.parse(query.to) <= Date.parse(query.from)) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['to'],
-      message: 'Choose an end after the start of the time range.',
-    });
+  if (endsBeforeStart(query)) {
+    ctx.addIssue({ code: 'custom', path: ['to'], message: RANGE_BACKWARDS_MESSAGE });
   }
 }
 

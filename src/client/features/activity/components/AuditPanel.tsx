@@ -3,7 +3,7 @@ import Box from '@mui/material/Box';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import { useSearchParams } from 'react-router';
-import type { AuditKind } from '../../../../shared/api/activity';
+import { type AuditKind, endsBeforeStart } from '../../../../shared/api/activity';
 import { FilterSelect } from '../../../components/FilterSelect';
 import { Pager } from '../../../components/Pager';
 import { SearchFilter } from '../../../components/SearchFilter';
@@ -17,7 +17,7 @@ import {
   searchFromAuditFilters,
 } from '../utils/activity-filters';
 import { auditKindLabels, optionsOf, plural } from '../utils/labels';
-import { BACKWARDS_ALERT, isBackwards } from '../utils/time-range';
+import { BACKWARDS_ALERT } from '../utils/time-range';
 import { AuditTable } from './AuditTable';
 import { TimeRangeFilter } from './TimeRangeFilter';
 
@@ -26,7 +26,7 @@ export function AuditPanel() {
   const [params, setParams] = useSearchParams();
   const filters = auditFiltersFromSearch(params);
   const query = auditQueryFor(filters, Date.now());
-  const backwards = isBackwards(query);
+  const backwards = endsBeforeStart(query);
   const audit = useAuditLog(query, !backwards);
 
   const update = (change: Partial<AuditFilters>) => {

@@ -4,6 +4,7 @@ import Button from '@mui/material/Button';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import { useSearchParams } from 'react-router';
+import { endsBeforeStart } from '../../../../shared/api/activity';
 import { Pager } from '../../../components/Pager';
 import { isApiError } from '../../../lib/api-client';
 import { provisioningExportHref } from '../api/export-provisioning-activity';
@@ -17,7 +18,7 @@ import {
   searchFromProvisioningFilters,
 } from '../utils/activity-filters';
 import { plural } from '../utils/labels';
-import { BACKWARDS_ALERT, isBackwards } from '../utils/time-range';
+import { BACKWARDS_ALERT } from '../utils/time-range';
 import { ProvisioningFiltersBar } from './ProvisioningFiltersBar';
 import { ProvisioningTable } from './ProvisioningTable';
 
@@ -29,7 +30,7 @@ export function ProvisioningPanel() {
   const now = Date.now();
   const query = provisioningQueryFor(filters, now);
   // The server refuses a range that ends before it starts; the field says why, so do not ask.
-  const backwards = isBackwards(query);
+  const backwards = endsBeforeStart(query);
   const activity = useProvisioningActivity(query, !backwards);
   const exportHref = provisioningExportHref(provisioningExportQueryFor(filters, now));
 

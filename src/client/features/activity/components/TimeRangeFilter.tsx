@@ -3,6 +3,7 @@ import FormHelperText from '@mui/material/FormHelperText';
 import InputLabel from '@mui/material/InputLabel';
 import OutlinedInput from '@mui/material/OutlinedInput';
 import { useId, useState } from 'react';
+import { endsBeforeStart, RANGE_BACKWARDS_MESSAGE } from '../../../../shared/api/activity';
 import { FilterSelect } from '../../../components/FilterSelect';
 import {
   isoToLocalInput,
@@ -58,7 +59,7 @@ function DateTimeField({
   );
 }
 
-export const BACKWARDS = 'Choose an end after the start of the time range.';
+export const BACKWARDS = RANGE_BACKWARDS_MESSAGE;
 
 /** "Time": any time, a preset counting back from now, or custom From and To (local time). */
 export function TimeRangeFilter({
@@ -72,11 +73,7 @@ export function TimeRangeFilter({
   onChange(range: TimeRange): void;
 }) {
   // Said at once, whether or not the server answers with a message of its own.
-  const backwards =
-    value.range === 'custom' &&
-    value.from !== undefined &&
-    value.to !== undefined &&
-    Date.parse(value.from) >= Date.parse(value.to);
+  const backwards = value.range === 'custom' && endsBeforeStart(value);
   return (
     <>
       <FilterSelect

@@ -77,9 +77,4 @@ export function localInputToIso(value: string): string | undefined {
   return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
 }
 
-/** True when both bounds are set and the end is not after the start: the server refuses it. */
-export function isBackwards(bounds: { from?: string; to?: string }): boolean {
-  return Boolean(bounds.from && bounds.to && Date.parse(bounds.to) <= Date.parse(bounds.from));
-}
-
 export const BACKWARDS_ALERT = 'The time range ends before it starts.';
