@@ -69,19 +69,6 @@ function lookedUp(filter: string | undefined): string | undefined {
   return filter ? /^\s*userName\s+eq\s+"([^"]*)"\s*$/i.exec(filter)?.[1] : undefined;
 }
 
-/** The userName or displayName of the one resource a GET answered with. */
-function nameIn(payload: unknown): string | undefined {
-  if (typeof payload !== 'string' || payload.length > 200_000) return undefined;
-  try {
-    const body = JSON.parse(payload) as unknown;
-    if (!isPlainObject(body)) return undefined;
-    const name = body.userName ?? body.displayName;
-    return typeof name === 'string' ? name : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 function errorDetail(payload: unknown): string | null {
   if (typeof payload !== 'string' || payload.length > 20_000) return null;
   try {
@@ -107,10 +94,7 @@ export function recordScimActivity(scope: FastifyInstance, activity: ScimActivit
       const body = request.body;
       subjectOf(path, request.method, body, note);
       if (request.method === 'GET' && note.resourceName === undefined) {
-        note.resourceName =
-          note.resourceId !== undefined && status === 200
-            ? nameIn(payload) // Okta reads a user by id before each PUT: name them as a person
-            : lookedUp(query.filter);
+        note.resourceName = lookedUp(query.filter);
       }
       const secrets = passwordsIn(body);
       await activity.record({

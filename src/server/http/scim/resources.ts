@@ -59,6 +59,8 @@ export function resourceRoutes(scope: FastifyInstance, scim: ScimServices, valid
 
   scope.get<{ Params: IdParams }>('/Users/:id', async (request, reply) => {
     const resource = await scim.users.get(request.params.id);
+    // Okta reads a user by id before each PUT: the activity names them by userName, not the id.
+    if (typeof resource.userName === 'string') noteFor(request).resourceName = resource.userName;
     return sendScim(
       reply,
       200,
@@ -123,6 +125,9 @@ export function resourceRoutes(scope: FastifyInstance, scim: ScimServices, valid
     const projection = readResourceQuery(request.url);
     const withMembers = wants(projection, 'members', SCHEMA.group);
     const resource = await scim.groups.get(request.params.id, withMembers);
+    if (typeof resource.displayName === 'string') {
+      noteFor(request).resourceName = resource.displayName;
+    }
     return sendScim(reply, 200, project(resource, projection, SCHEMA.group), group);
   });
 
