@@ -1,9 +1,9 @@
 import { render } from '@testing-library/react';
 import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
-import { MemoryRouter } from 'react-router';
 import { AppProviders } from '../client/app/AppProviders';
 import { AppRoutes } from '../client/app/AppRoutes';
 import { createAppQueryClient } from '../client/app/create-app-query-client';
+import { MemoryRouter } from '../client/lib/router';
 
 /** The whole app at `path`, as a person would open it, with a fresh cache and no retries. */
 export function renderApp(path = '/') {
@@ -11,7 +11,7 @@ export function renderApp(path = '/') {
   const queryClient = createAppQueryClient({ retry: false });
   const view = render(
     <AppProviders queryClient={queryClient}>
-      <MemoryRouter initialEntries={[path]}>
+      <MemoryRouter initialPath={path}>
         <AppRoutes />
       </MemoryRouter>
     </AppProviders>,

@@ -1,7 +1,7 @@
-import { lazy, Suspense } from 'react';
-import { Route, Routes } from 'react-router';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { PageSpinner } from '../components/PageSpinner';
 import { RequireSession } from '../features/session/components/RequireSession';
+import { useLocation } from '../lib/router';
 import {
   loadActivityPage,
   loadConfigurationPage,
@@ -15,18 +15,21 @@ const UsersPage = lazy(loadUsersPage);
 const ActivityPage = lazy(loadActivityPage);
 const NotFoundPage = lazy(() => import('../features/not-found/NotFoundPage'));
 
+/** The admin's pages, behind the session check. */
+const ADMIN_PAGES: Record<string, () => ReactNode> = {
+  '/': () => <ConfigurationPage />,
+  '/users': () => <UsersPage />,
+  '/activity': () => <ActivityPage />,
+};
+
+function page(pathname: string): ReactNode {
+  if (pathname === '/sign-in') return <SignInPage />;
+  const admin = Object.hasOwn(ADMIN_PAGES, pathname) ? ADMIN_PAGES[pathname] : undefined;
+  if (admin) return <RequireSession>{admin()}</RequireSession>;
+  return <NotFoundPage />;
+}
+
 export function AppRoutes() {
-  return (
-    <Suspense fallback={<PageSpinner />}>
-      <Routes>
-        <Route path="/sign-in" element={<SignInPage />} />
-        <Route element={<RequireSession />}>
-          <Route path="/" element={<ConfigurationPage />} />
-          <Route path="/users" element={<UsersPage />} />
-          <Route path="/activity" element={<ActivityPage />} />
-        </Route>
-        <Route path="*" element={<NotFoundPage />} />
-      </Routes>
-    </Suspense>
-  );
+  const { pathname } = useLocation();
+  return <Suspense fallback={<PageSpinner />}>{page(pathname)}</Suspense>;
 }

@@ -1,6 +1,6 @@
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter } from 'react-router';
+import { BrowserRouter } from '../lib/router';
 import { AppProviders } from './AppProviders';
 import { AppRoutes } from './AppRoutes';
 import { createAppQueryClient } from './create-app-query-client';
@@ -12,12 +12,16 @@ if (!root) throw new Error('index.html has no #root element');
 const queryClient = createAppQueryClient();
 prefetchFor(window.location.pathname, queryClient);
 
-createRoot(root).render(
-  <StrictMode>
-    <AppProviders queryClient={queryClient}>
-      <BrowserRouter>
-        <AppRoutes />
-      </BrowserRouter>
-    </AppProviders>
-  </StrictMode>,
-);
+// As a transition, React renders the first screen in slices of a few milliseconds, yielding to
+// the browser between them, instead of in one long task that blocks input on a slow phone.
+startTransition(() => {
+  createRoot(root).render(
+    <StrictMode>
+      <AppProviders queryClient={queryClient}>
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
+      </AppProviders>
+    </StrictMode>,
+  );
+});

@@ -2,9 +2,9 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
-import Snackbar from '@mui/material/Snackbar';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
+import { Notice } from '../../../components/Notice';
 import { useScimSummary } from '../api/get-scim-summary';
 import { AccessKeysPanel } from './AccessKeysPanel';
 import { ScimActivity } from './ScimActivity';
@@ -43,9 +43,8 @@ export function ScimProvisioningSection() {
       <Box sx={{ mt: 3 }}>
         <AccessKeysPanel onNotice={(message) => setNotice({ open: true, message })} />
       </Box>
-      <Snackbar
+      <Notice
         open={notice.open}
-        autoHideDuration={6000}
         onClose={() => setNotice((n) => ({ ...n, open: false }))}
         message={notice.message}
       />

@@ -3,7 +3,7 @@ import Paper from '@mui/material/Paper';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from '../../../lib/router';
 import { AppHeader } from '../../configuration/components/AppHeader';
 import { AuditPanel } from './AuditPanel';
 import { ProvisioningPanel } from './ProvisioningPanel';

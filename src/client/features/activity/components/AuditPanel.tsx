@@ -2,12 +2,12 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
-import { useSearchParams } from 'react-router';
 import { type AuditKind, endsBeforeStart } from '../../../../shared/api/activity';
 import { FilterSelect } from '../../../components/FilterSelect';
 import { Pager } from '../../../components/Pager';
 import { SearchFilter } from '../../../components/SearchFilter';
 import { isApiError } from '../../../lib/api-client';
+import { useSearchParams } from '../../../lib/router';
 import { useAuditLog } from '../api/list-audit-log';
 import {
   ACTIVITY_PAGE_SIZES,

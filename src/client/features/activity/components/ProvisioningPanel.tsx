@@ -3,10 +3,10 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
-import { useSearchParams } from 'react-router';
 import { endsBeforeStart } from '../../../../shared/api/activity';
 import { Pager } from '../../../components/Pager';
 import { isApiError } from '../../../lib/api-client';
+import { useSearchParams } from '../../../lib/router';
 import { provisioningExportHref } from '../api/export-provisioning-activity';
 import { useProvisioningActivity } from '../api/list-provisioning-activity';
 import {

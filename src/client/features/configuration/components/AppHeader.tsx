@@ -3,7 +3,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
-import { NavLink } from 'react-router';
+import { NavLink } from '../../../lib/router';
 import { useSession } from '../../session/api/get-session';
 import { SignOutButton } from '../../session/components/SignOutButton';
 
@@ -33,7 +33,6 @@ export function AppHeader() {
               key={to}
               component={NavLink}
               to={to}
-              end
               color="inherit"
               sx={{ '&[aria-current="page"]': { textDecoration: 'underline 2px' } }}
             >

@@ -3,10 +3,10 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
-import Snackbar from '@mui/material/Snackbar';
 import Typography from '@mui/material/Typography';
 import { lazy, Suspense, useState } from 'react';
 import type { DirectoryGroupView } from '../../../../shared/api/directory-groups';
+import { Notice } from '../../../components/Notice';
 import { Pager } from '../../../components/Pager';
 import { LicenceTotals } from '../../users/components/LicenceTotals';
 import { useDirectoryGroups } from '../api/list-directory-groups';
@@ -139,9 +139,8 @@ export function DirectoryGroupsSection() {
           />
         </Suspense>
       )}
-      <Snackbar
+      <Notice
         open={notice.open}
-        autoHideDuration={6000}
         onClose={() => setNotice((n) => ({ ...n, open: false }))}
         message={notice.message}
       />

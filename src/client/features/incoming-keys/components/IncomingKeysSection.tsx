@@ -3,9 +3,9 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
-import Snackbar from '@mui/material/Snackbar';
 import Typography from '@mui/material/Typography';
 import { lazy, Suspense, useState } from 'react';
+import { Notice } from '../../../components/Notice';
 import { useSettings } from '../../settings/api/get-settings';
 import { useIncomingKeys } from '../api/get-incoming-keys';
 import { IncomingKeysSummary } from './IncomingKeysSummary';
@@ -82,9 +82,8 @@ export function IncomingKeysSection() {
           />
         </Suspense>
       )}
-      <Snackbar
+      <Notice
         open={notice.open}
-        autoHideDuration={6000}
         onClose={() => setNotice((n) => ({ ...n, open: false }))}
         message={notice.message}
       />

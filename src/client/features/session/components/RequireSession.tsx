@@ -1,12 +1,13 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Container from '@mui/material/Container';
-import { Navigate, Outlet, useLocation } from 'react-router';
+import type { ReactNode } from 'react';
 import { PageSpinner } from '../../../components/PageSpinner';
+import { Navigate, useLocation } from '../../../lib/router';
 import { useSession } from '../api/get-session';
 
-/** Renders the nested route only for a signed-in admin; anyone else is sent to sign in first. */
-export function RequireSession() {
+/** Renders its page only for a signed-in admin; anyone else is sent to sign in first. */
+export function RequireSession({ children }: { children: ReactNode }) {
   const session = useSession();
   const location = useLocation();
 
@@ -28,5 +29,5 @@ export function RequireSession() {
     );
   }
   if (!session.data) return <Navigate to="/sign-in" replace state={{ from: location }} />;
-  return <Outlet />;
+  return children;
 }

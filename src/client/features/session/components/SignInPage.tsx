@@ -1,7 +1,7 @@
 import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import { Navigate, useLocation } from 'react-router';
+import { Navigate, useLocation } from '../../../lib/router';
 import { useSession } from '../api/get-session';
 import { returnPathFrom } from '../utils/return-path';
 import { SignInForm } from './SignInForm';

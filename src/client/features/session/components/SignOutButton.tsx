@@ -1,6 +1,6 @@
 import Button from '@mui/material/Button';
-import Snackbar from '@mui/material/Snackbar';
-import { useNavigate } from 'react-router';
+import { Notice } from '../../../components/Notice';
+import { useNavigate } from '../../../lib/router';
 import { useSignOut } from '../api/sign-out';
 
 /** Ends the session on the server, then shows the sign-in page. */
@@ -20,7 +20,7 @@ export function SignOutButton() {
       >
         Sign out
       </Button>
-      <Snackbar
+      <Notice
         open={signOut.isError}
         onClose={() => signOut.reset()}
         autoHideDuration={8000}

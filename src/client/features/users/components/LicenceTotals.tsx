@@ -4,8 +4,8 @@ import Link from '@mui/material/Link';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import { useId } from 'react';
-import { Link as RouterLink } from 'react-router';
 import type { LicenceTotals as Totals } from '../../../../shared/api/users';
+import { Link as RouterLink } from '../../../lib/router';
 import { useLicenceTotals } from '../api/get-licence-totals';
 import { type UserFilters, usersLink } from '../utils/licence';
 

@@ -3,8 +3,8 @@ import Container from '@mui/material/Container';
 import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
-import { useSearchParams } from 'react-router';
 import { Pager } from '../../../components/Pager';
+import { useSearchParams } from '../../../lib/router';
 import { AppHeader } from '../../configuration/components/AppHeader';
 import { useUsers } from '../api/list-users';
 import {
