@@ -7,6 +7,7 @@ import {
 } from '../../shared/api/access-keys';
 import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
+import { inTransaction } from '../db/transaction';
 import { constantTimeEqual, sha256 } from './crypto';
 import { ServiceError } from './errors';
 
@@ -60,6 +61,11 @@ export class AccessKeysService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /** The same service working through `db`, a transaction the caller holds. */
+  withDb(db: Db): AccessKeysService {
+    return new AccessKeysService(db, this.now);
+  }
+
   async list(): Promise<AccessKeyList> {
     const rows = (await this.db
       .selectFrom('scim_access_keys')
@@ -72,7 +78,7 @@ export class AccessKeysService {
 
   async create(createdBy: string): Promise<CreatedAccessKey> {
     const secret = ACCESS_KEY_PREFIX + randomBytes(RANDOM_BYTES).toString('base64url');
-    const row = await this.db.transaction().execute(async (trx) => {
+    const row = await inTransaction(this.db, async (trx) => {
       const active = await trx
         .selectFrom('scim_access_keys')
         .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -101,19 +107,21 @@ export class AccessKeysService {
 
   /** Revokes the key; returns its shown prefix, or undefined when it was revoked already. */
   async revoke(id: number): Promise<{ prefix: string } | undefined> {
-    const row = await this.db
-      .selectFrom('scim_access_keys')
-      .select(['id', 'prefix', 'revoked_at'])
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!row) throw new ServiceError('not-found', 'There is no access key with this id.');
-    if (row.revoked_at !== null) return undefined;
-    await this.db
-      .updateTable('scim_access_keys')
-      .set({ revoked_at: this.now().toISOString() })
-      .where('id', '=', id)
-      .execute();
-    return { prefix: row.prefix };
+    return inTransaction(this.db, async (trx) => {
+      const row = await trx
+        .selectFrom('scim_access_keys')
+        .select(['id', 'prefix', 'revoked_at'])
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (!row) throw new ServiceError('not-found', 'There is no access key with this id.');
+      if (row.revoked_at !== null) return undefined;
+      await trx
+        .updateTable('scim_access_keys')
+        .set({ revoked_at: this.now().toISOString() })
+        .where('id', '=', id)
+        .execute();
+      return { prefix: row.prefix };
+    });
   }
 
   /** Checks the Authorization header; records the key's use. Throws 'unauthenticated'. */

@@ -88,6 +88,11 @@ function toView(row: MappingRow): DirectoryGroupView {
 export class DirectoryGroupsService {
   constructor(private readonly db: Db) {}
 
+  /** The same service working through `db`, a transaction the caller holds. */
+  withDb(db: Db): DirectoryGroupsService {
+    return new DirectoryGroupsService(db);
+  }
+
   private rows() {
     return this.db
       .selectFrom('directory_group_mappings as m')

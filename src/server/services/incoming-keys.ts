@@ -27,6 +27,11 @@ export interface OidcClientSettings {
   tokenEndpointAuthMethod: IncomingKeysTable['token_endpoint_auth_method'];
 }
 
+/** Keys that passed Okta's checks on Save, ready to store; the secret inside is sealed. */
+export interface CheckedIncomingKeys {
+  row: IncomingKeysTable;
+}
+
 function toView(row: IncomingKeysTable | undefined): IncomingKeysView {
   if (!row) return { configured: false };
   return {
@@ -49,6 +54,11 @@ export class IncomingKeysService {
     private readonly box: SecretBox,
     private readonly options: IncomingKeysOptions,
   ) {}
+
+  /** The same service reading and writing through `db`, a transaction the caller holds. */
+  withDb(db: Db): IncomingKeysService {
+    return new IncomingKeysService(db, this.box, this.options);
+  }
 
   private stored(): Promise<IncomingKeysTable | undefined> {
     return this.db.selectFrom('incoming_keys').selectAll().where('id', '=', 1).executeTakeFirst();
@@ -111,7 +121,11 @@ export class IncomingKeysService {
     return { endpoints: discovery.endpoints, method: check.method };
   }
 
-  async save(input: IncomingKeysBody, adminEmail: string): Promise<IncomingKeysView> {
+  /**
+   * The first half of Save: the issuer's form, discovery and the client pair, checked with Okta
+   * over the network. Nothing is stored; `store` does that, so no transaction waits on Okta.
+   */
+  async check(input: IncomingKeysBody, adminEmail: string): Promise<CheckedIncomingKeys> {
     const verdict = judgeIssuer(input.issuerUri, {
       allowHttpLoopback: this.options.allowHttpLoopbackIssuer,
     });
@@ -137,13 +151,21 @@ export class IncomingKeysService {
       updated_at: now,
       updated_by: adminEmail,
     };
-    const { id: _id, ...update } = row;
+    return { row };
+  }
+
+  /** The second half of Save: stores checked keys; answers what was stored before and now. */
+  async store(
+    checked: CheckedIncomingKeys,
+  ): Promise<{ before: IncomingKeysView; after: IncomingKeysView }> {
+    const before = toView(await this.stored());
+    const { id: _id, ...update } = checked.row;
     await this.db
       .insertInto('incoming_keys')
-      .values(row)
+      .values(checked.row)
       .onConflict((oc) => oc.column('id').doUpdateSet(update))
       .execute();
-    return toView(row);
+    return { before, after: toView(checked.row) };
   }
 
   /** Checks the stored keys again ("Verify now"). */

@@ -14,6 +14,11 @@ export class AdminSessions {
     private readonly ttlMs: number,
   ) {}
 
+  /** The same sessions, written through `db`, a transaction the caller holds. */
+  withDb(db: Db): AdminSessions {
+    return new AdminSessions(db, this.ttlMs);
+  }
+
   async create(adminId: number): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
     const token = randomToken(32);
     const csrfToken = randomToken(32);

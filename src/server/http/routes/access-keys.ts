@@ -10,13 +10,15 @@ export function accessKeysRoutes(app: FastifyInstance, ctx: AppContext) {
 
   registerEndpoint(app, ctx, createAccessKey, async ({ admin, request }) => {
     try {
-      const created = await ctx.accessKeys.create(admin.email);
-      await ctx.audit.record({
-        kind: 'access_key_created',
-        actor: admin.email,
-        summary: `Created the SCIM access key ${created.key.prefix}…`,
-        details: { keyId: created.key.id, prefix: created.key.prefix },
-      });
+      const created = await ctx.audit.recorded(
+        (trx) => ctx.accessKeys.withDb(trx).create(admin.email),
+        ({ key }) => ({
+          kind: 'access_key_created',
+          actor: admin.email,
+          summary: `Created the SCIM access key ${key.prefix}…`,
+          details: { keyId: key.id, prefix: key.prefix },
+        }),
+      );
       request.log.info(
         { event: 'access_key.created', admin: admin.email, key: created.key.prefix },
         'SCIM access key created',
@@ -31,15 +33,17 @@ export function accessKeysRoutes(app: FastifyInstance, ctx: AppContext) {
   });
 
   registerEndpoint(app, ctx, revokeAccessKey, async ({ params, admin, request }) => {
-    const revoked = await ctx.accessKeys.revoke(params.id);
-    if (revoked) {
-      await ctx.audit.record({
-        kind: 'access_key_revoked',
-        actor: admin.email,
-        summary: `Revoked the SCIM access key ${revoked.prefix}…`,
-        details: { keyId: params.id, prefix: revoked.prefix },
-      });
-    }
+    // Revoking a revoked key changes nothing and records nothing.
+    await ctx.audit.recorded(
+      (trx) => ctx.accessKeys.withDb(trx).revoke(params.id),
+      (revoked) =>
+        revoked && {
+          kind: 'access_key_revoked',
+          actor: admin.email,
+          summary: `Revoked the SCIM access key ${revoked.prefix}…`,
+          details: { keyId: params.id, prefix: revoked.prefix },
+        },
+    );
     request.log.info(
       { event: 'access_key.revoked', admin: admin.email, id: params.id },
       'SCIM access key revoked',

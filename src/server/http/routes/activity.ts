@@ -43,19 +43,21 @@ export function activityRoutes(app: FastifyInstance, ctx: AppContext) {
 
   registerEndpoint(app, ctx, reactivateBurst, async ({ params, admin, request }) => {
     try {
-      const result = await ctx.scim.deprovisioning.reactivate(params.id, admin.email);
-      await ctx.audit.record({
-        kind: 'users_reactivated',
-        actor: admin.email,
-        summary: `Reactivated ${result.reactivated} of the ${result.burst.deactivated} users Okta deactivated in one burst`,
-        details: {
-          burstId: result.burst.id,
-          reactivated: result.reactivated,
-          deactivated: result.burst.deactivated,
-          startedAt: result.burst.startedAt,
-          lastAt: result.burst.lastAt,
-        },
-      });
+      const result = await ctx.audit.recorded(
+        (trx) => ctx.scim.deprovisioning.withDb(trx).reactivate(params.id, admin.email),
+        ({ burst, reactivated }) => ({
+          kind: 'users_reactivated',
+          actor: admin.email,
+          summary: `Reactivated ${reactivated} of the ${burst.deactivated} users Okta deactivated in one burst`,
+          details: {
+            burstId: burst.id,
+            reactivated,
+            deactivated: burst.deactivated,
+            startedAt: burst.startedAt,
+            lastAt: burst.lastAt,
+          },
+        }),
+      );
       request.log.info(
         {
           event: 'burst.reactivated',

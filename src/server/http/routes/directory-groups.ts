@@ -40,18 +40,20 @@ export function directoryGroupsRoutes(app: FastifyInstance, ctx: AppContext) {
 
   registerEndpoint(app, ctx, createDirectoryGroup, async ({ body, admin, request }) => {
     try {
-      const created = await groups.create(body, admin.email);
-      await ctx.audit.record({
-        kind: 'group_mapping_added',
-        actor: admin.email,
-        summary: `Mapped group ${created.name} to ${label(created.capability)}${created.status === 'waiting' ? ' (waiting for Okta to push it)' : ''}`,
-        details: {
-          mappingId: created.id,
-          groupName: created.name,
-          capability: created.capability,
-          status: created.status,
-        },
-      });
+      const created = await ctx.audit.recorded(
+        (trx) => groups.withDb(trx).create(body, admin.email),
+        (created) => ({
+          kind: 'group_mapping_added',
+          actor: admin.email,
+          summary: `Mapped group ${created.name} to ${label(created.capability)}${created.status === 'waiting' ? ' (waiting for Okta to push it)' : ''}`,
+          details: {
+            mappingId: created.id,
+            groupName: created.name,
+            capability: created.capability,
+            status: created.status,
+          },
+        }),
+      );
       request.log.info(
         { event: 'directory_group.mapped', admin: admin.email, id: created.id },
         'directory group mapped',
@@ -74,19 +76,24 @@ export function directoryGroupsRoutes(app: FastifyInstance, ctx: AppContext) {
 
   registerEndpoint(app, ctx, updateDirectoryGroup, async ({ params, body, admin, request }) => {
     try {
-      const before = await groups.get(params.id);
-      const updated = await groups.setCapability(params.id, body.capability);
-      await ctx.audit.record({
-        kind: 'group_mapping_changed',
-        actor: admin.email,
-        summary: `Changed group ${updated.name} from ${label(before.capability)} to ${label(updated.capability)}`,
-        details: {
-          mappingId: updated.id,
-          groupName: updated.name,
-          capabilityBefore: before.capability,
-          capabilityAfter: updated.capability,
+      const { updated } = await ctx.audit.recorded(
+        async (trx) => {
+          const before = await groups.withDb(trx).get(params.id);
+          const updated = await groups.withDb(trx).setCapability(params.id, body.capability);
+          return { before, updated };
         },
-      });
+        ({ before, updated }) => ({
+          kind: 'group_mapping_changed',
+          actor: admin.email,
+          summary: `Changed group ${updated.name} from ${label(before.capability)} to ${label(updated.capability)}`,
+          details: {
+            mappingId: updated.id,
+            groupName: updated.name,
+            capabilityBefore: before.capability,
+            capabilityAfter: updated.capability,
+          },
+        }),
+      );
       request.log.info(
         { event: 'directory_group.capability', admin: admin.email, id: params.id },
         'directory group capability changed',
@@ -102,14 +109,19 @@ export function directoryGroupsRoutes(app: FastifyInstance, ctx: AppContext) {
 
   registerEndpoint(app, ctx, deleteDirectoryGroup, async ({ params, admin, request }) => {
     try {
-      const before = await groups.get(params.id);
-      await groups.remove(params.id);
-      await ctx.audit.record({
-        kind: 'group_mapping_removed',
-        actor: admin.email,
-        summary: `Removed the mapping of group ${before.name} (${label(before.capability)})`,
-        details: { mappingId: before.id, groupName: before.name, capability: before.capability },
-      });
+      await ctx.audit.recorded(
+        async (trx) => {
+          const before = await groups.withDb(trx).get(params.id);
+          await groups.withDb(trx).remove(params.id);
+          return before;
+        },
+        (before) => ({
+          kind: 'group_mapping_removed',
+          actor: admin.email,
+          summary: `Removed the mapping of group ${before.name} (${label(before.capability)})`,
+          details: { mappingId: before.id, groupName: before.name, capability: before.capability },
+        }),
+      );
     } catch (error) {
       if (error instanceof ServiceError && error.kind === 'not-found') {
         return respond(404, fromServiceError(error).body);

@@ -50,11 +50,14 @@ export function incomingKeysRoutes(app: FastifyInstance, ctx: AppContext) {
   );
 
   registerEndpoint(app, ctx, saveIncomingKeys, async ({ body, admin, request }) => {
-    const before = await ctx.incomingKeys.view();
-    const view = await ctx.incomingKeys.save(body, admin.email);
-    await ctx.audit.record(savedEntry(admin.email, before, view, body.clientSecret !== ''));
+    // Okta is asked first; only then are the keys and their audit entry stored, together.
+    const checked = await ctx.incomingKeys.check(body, admin.email);
+    const { after } = await ctx.audit.recorded(
+      (trx) => ctx.incomingKeys.withDb(trx).store(checked),
+      ({ before, after }) => savedEntry(admin.email, before, after, body.clientSecret !== ''),
+    );
     request.log.info({ event: 'incoming_keys.saved', admin: admin.email }, 'incoming keys saved');
-    return respond(200, view);
+    return respond(200, after);
   });
 
   registerEndpoint(app, ctx, verifyIncomingKeys, async () =>

@@ -33,23 +33,29 @@ export function sessionRoutes(app: FastifyInstance, ctx: AppContext) {
       }
       throw error;
     }
-    const session = await ctx.sessions.create(admin.id);
+    // The cookie is set only once the session and its audit entry are both stored.
+    const session = await ctx.audit.recorded(
+      (trx) => ctx.sessions.withDb(trx).create(admin.id),
+      () => ({ kind: 'admin_sign_in', actor: admin.email, summary: 'Signed in' }),
+    );
     setAdminCookie(reply, ctx.config, session.token, session.expiresAt);
-    await ctx.audit.record({ kind: 'admin_sign_in', actor: admin.email, summary: 'Signed in' });
     request.log.info({ event: 'admin.sign_in', admin: admin.email }, 'admin signed in');
     return respond(200, { admin: { email: admin.email }, csrfToken: session.csrfToken });
   });
 
   registerEndpoint(app, ctx, signOut, async ({ request, reply }) => {
     const token = adminToken(request, ctx.config);
-    const session = token ? await ctx.sessions.find(token) : undefined;
-    if (token) await ctx.sessions.end(token);
-    if (session) {
-      await ctx.audit.record({
-        kind: 'admin_sign_out',
-        actor: session.email,
-        summary: 'Signed out',
-      });
+    if (token) {
+      await ctx.audit.recorded(
+        async (trx) => {
+          const sessions = ctx.sessions.withDb(trx);
+          const session = await sessions.find(token);
+          await sessions.end(token);
+          return session;
+        },
+        (session) =>
+          session && { kind: 'admin_sign_out', actor: session.email, summary: 'Signed out' },
+      );
     }
     clearAdminCookie(reply, ctx.config);
     return respond(204, undefined);

@@ -6,6 +6,7 @@ import type {
   auditLogQuery,
 } from '../../../shared/api/activity';
 import type { Db } from '../../db/database';
+import { inTransaction } from '../../db/transaction';
 
 type Details = Record<string, string | number | boolean | null>;
 
@@ -41,13 +42,30 @@ export class AuditLog {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async record(input: AuditInput): Promise<void> {
+  /**
+   * Runs an admin change and records its entry in one transaction: both are stored, or neither
+   * (and the change's caller sees the failure). `change` must use only `trx`, and no network.
+   */
+  async recorded<T>(
+    change: (trx: Db) => Promise<T>,
+    entry: (result: T) => AuditInput | undefined,
+  ): Promise<T> {
+    return inTransaction(this.db, async (trx) => {
+      const result = await change(trx);
+      const input = entry(result);
+      if (input) await this.record(input, trx);
+      return result;
+    });
+  }
+
+  /** Writes one entry, through `db` when it is part of a transaction. */
+  async record(input: AuditInput, db: Db = this.db): Promise<void> {
     const actor = cut(input.actor.trim() || 'system', 320);
     const details: Details = {};
     for (const [key, value] of Object.entries(input.details ?? {})) {
       details[key] = typeof value === 'string' ? cut(value, 500) : value;
     }
-    await this.db
+    await db
       .insertInto('audit_log')
       .values({
         at: this.now().toISOString(),
@@ -60,14 +78,14 @@ export class AuditLog {
       .execute();
     if (FLOODABLE.has(input.kind) && ++this.sinceCap >= CAP_EVERY) {
       this.sinceCap = 0;
-      await this.cap();
+      await this.cap(KEEP_FLOODABLE, db);
     }
   }
 
   /** Failed sign-ins and refusals can be caused by anyone: keep the newest of each bounded. */
-  async cap(keep = KEEP_FLOODABLE): Promise<void> {
+  async cap(keep = KEEP_FLOODABLE, db: Db = this.db): Promise<void> {
     for (const kind of FLOODABLE) {
-      const edge = await this.db
+      const edge = await db
         .selectFrom('audit_log')
         .select('id')
         .where('kind', '=', kind)
@@ -76,7 +94,7 @@ export class AuditLog {
         .limit(1)
         .executeTakeFirst();
       if (edge) {
-        await this.db
+        await db
           .deleteFrom('audit_log')
           .where('kind', '=', kind)
           .where('id', '<=', edge.id)

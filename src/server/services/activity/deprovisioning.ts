@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { DeprovisioningBurst } from '../../../shared/api/activity';
 import type { Db } from '../../db/database';
 import type { Database } from '../../db/schema';
+import { inTransaction } from '../../db/transaction';
 import { ServiceError } from '../errors';
 import { chunks } from '../scim/groups';
 
@@ -38,6 +39,11 @@ export class DeprovisioningGuard {
     private readonly options: DeprovisioningOptions,
     private readonly now: () => Date = () => new Date(),
   ) {}
+
+  /** The same guard working through `db`, a transaction the caller holds. */
+  withDb(db: Db): DeprovisioningGuard {
+    return new DeprovisioningGuard(db, this.options, this.now);
+  }
 
   private get windowMs() {
     return this.options.windowMinutes * 60_000;
@@ -139,7 +145,7 @@ export class DeprovisioningGuard {
     burstId: number,
     adminEmail: string,
   ): Promise<{ burst: DeprovisioningBurst; reactivated: number }> {
-    return this.db.transaction().execute(async (trx) => {
+    return inTransaction(this.db, async (trx) => {
       const row = await trx
         .selectFrom('deprovisioning_bursts')
         .selectAll()
