@@ -1,5 +1,6 @@
 import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
+import { hasEmbeddedAnswers } from '../lib/api-client';
 import { BrowserRouter } from '../lib/router';
 import { AppProviders } from './AppProviders';
 import { AppRoutes } from './AppRoutes';
@@ -10,7 +11,11 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
 const queryClient = createAppQueryClient();
-prefetchFor(window.location.pathname, queryClient);
+const embedded = hasEmbeddedAnswers();
+const firstScreen = prefetchFor(window.location.pathname, queryClient);
+// With the answers in the page, the data is ready as soon as the page's code is: render once,
+// complete, rather than a loading state and then the page.
+if (embedded) await firstScreen;
 
 // As a transition, React renders the first screen in slices of a few milliseconds, yielding to
 // the browser between them, instead of in one long task that blocks input on a slow phone.

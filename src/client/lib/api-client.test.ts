@@ -89,3 +89,61 @@ describe('MSW handlers built from the contract', () => {
     quiet.mockRestore();
   });
 });
+
+describe('answers served with the page', () => {
+  /** A fresh api-client module that finds `answers` in the page, as the server serves it. */
+  async function clientWithAnswers(answers: Record<string, unknown>) {
+    const element = document.createElement('script');
+    element.type = 'application/json';
+    element.id = 'api-answers';
+    element.textContent = JSON.stringify(answers);
+    document.body.append(element);
+    vi.resetModules();
+    return import('./api-client');
+  }
+
+  it('answers a GET from the page once, parsed by the contract, then asks the server', async () => {
+    const embedded = {
+      publicUrl: 'https://embedded.example',
+      loginRedirectUri: 'https://embedded.example/auth/okta/callback',
+      initiateLoginUri: 'https://embedded.example/auth/okta',
+      allowHttpLoopbackIssuer: false,
+    };
+    const client = await clientWithAnswers({ '/api/settings': embedded });
+    const seen: string[] = [];
+    server.events.on('request:start', ({ request }) => seen.push(new URL(request.url).pathname));
+    try {
+      expect(client.hasEmbeddedAnswers()).toBe(true);
+      const first = await client.apiRequest(api.getSettings);
+      expect(first.loginRedirectUri).toBe(embedded.loginRedirectUri);
+      expect(seen).toEqual([]);
+      // The element is gone from the page once read.
+      expect(document.getElementById('api-answers')).toBeNull();
+
+      const second = await client.apiRequest(api.getSettings);
+      expect(second.loginRedirectUri).not.toBe(embedded.loginRedirectUri);
+      expect(seen).toEqual(['/api/settings']);
+    } finally {
+      server.events.removeAllListeners('request:start');
+    }
+  });
+
+  it('refuses an embedded answer the contract does not accept, as it would a fetched one', async () => {
+    const client = await clientWithAnswers({ '/api/settings': { loginRedirectUri: 42 } });
+    const error = await client.apiRequest(api.getSettings).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'unexpected_response' });
+  });
+
+  it('ignores answers that are not JSON', async () => {
+    const element = document.createElement('script');
+    element.type = 'application/json';
+    element.id = 'api-answers';
+    element.textContent = '{not json';
+    document.body.append(element);
+    vi.resetModules();
+    const client = await import('./api-client');
+    expect(client.hasEmbeddedAnswers()).toBe(false);
+    const settings = await client.apiRequest(api.getSettings);
+    expect(settings.loginRedirectUri).toMatch(/\/auth\/okta\/callback$/);
+  });
+});

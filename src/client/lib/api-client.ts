@@ -1,11 +1,12 @@
 import type { z } from 'zod';
 import {
   type BodyOf,
-  buildPath,
+  EMBEDDED_ANSWERS_ID,
   type Endpoint,
   isStateChanging,
   type ParamsOf,
   type QueryOf,
+  requestTarget,
   type SuccessOf,
 } from '../../shared/api/endpoint';
 import { ApiError, networkError, toApiError } from './api-error';
@@ -35,13 +36,35 @@ export function connectApiClientToSession(hooks: SessionHooks): void {
   sessionHooks = hooks;
 }
 
-function urlFor(endpoint: Endpoint, parts: { params?: object; query?: object }): URL {
-  const path = buildPath(endpoint.path, parts.params as Record<string, string> | undefined);
-  const url = new URL(path, window.location.origin);
-  for (const [key, value] of Object.entries(parts.query ?? {})) {
-    if (value !== undefined && value !== null) url.searchParams.set(key, String(value));
+let embedded: Map<string, unknown> | undefined;
+
+/** The answers the server served with the page (see shared/api/first-screen.ts), read once. */
+function embeddedAnswers(): Map<string, unknown> {
+  if (embedded) return embedded;
+  embedded = new Map();
+  const element = document.getElementById(EMBEDDED_ANSWERS_ID);
+  try {
+    const answers: unknown = JSON.parse(element?.textContent || '{}');
+    if (answers && typeof answers === 'object') embedded = new Map(Object.entries(answers));
+  } catch {
+    // Not usable: the page asks the server as it would without them.
   }
-  return url;
+  element?.remove();
+  return embedded;
+}
+
+/** Whether the page came with API answers for its first screen. */
+export function hasEmbeddedAnswers(): boolean {
+  return embeddedAnswers().size > 0;
+}
+
+/** The answer embedded in the page for this GET, once: the next request for it asks the server. */
+function takeEmbeddedAnswer(endpoint: Endpoint, target: string): { payload: unknown } | undefined {
+  const answers = embeddedAnswers();
+  if (endpoint.method !== 'GET' || !answers.has(target)) return undefined;
+  const payload = answers.get(target);
+  answers.delete(target);
+  return { payload };
 }
 
 async function readJson(response: Response): Promise<unknown> {
@@ -68,30 +91,36 @@ export async function apiRequest<E extends Endpoint>(
   const csrfToken = isStateChanging(endpoint.method) ? sessionHooks.csrfToken() : undefined;
   if (csrfToken) headers.set('x-csrf-token', csrfToken);
 
-  let response: Response;
-  try {
-    response = await fetch(urlFor(endpoint, where), {
-      method: endpoint.method,
-      headers,
-      credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal,
-    });
-  } catch (error) {
-    if (signal?.aborted) throw error;
-    throw networkError();
+  const target = requestTarget(endpoint, where);
+  const known = takeEmbeddedAnswer(endpoint, target);
+  let status = 200;
+  let payload = known?.payload;
+  if (!known) {
+    let response: Response;
+    try {
+      response = await fetch(new URL(target, window.location.origin), {
+        method: endpoint.method,
+        headers,
+        credentials: 'same-origin',
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal,
+      });
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      throw networkError();
+    }
+    status = response.status;
+    payload = await readJson(response);
+    if (!response.ok) {
+      if (status === 401 && endpoint.auth === 'admin') sessionHooks.onUnauthenticated();
+      throw toApiError(status, payload, response.headers);
+    }
   }
-
-  const payload = await readJson(response);
-  if (!response.ok) {
-    if (response.status === 401 && endpoint.auth === 'admin') sessionHooks.onUnauthenticated();
-    throw toApiError(response.status, payload, response.headers);
-  }
-  const schema = endpoint.responses[response.status];
+  const schema = endpoint.responses[status];
   const parsed = schema?.safeParse(payload);
   if (!parsed?.success) {
     throw new ApiError(
-      response.status,
+      status,
       'unexpected_response',
       `The server answered ${endpoint.method} ${endpoint.path} in a form this console does not know. Reload the page; if it persists, the server and console versions differ.`,
     );

@@ -2,18 +2,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { createSpaPage } from './spa-page';
 
 const SERVER_PREFIXES = ['/api/', '/scim/', '/auth/', '/healthz'];
 
 /**
  * Serves the built SPA: hashed assets with a year's cache, precompressed (brotli, gzip) files
- * when the browser accepts them, and index.html for every client route.
+ * when the browser accepts them, and index.html for every client route, with the API answers
+ * its first screen needs (spa-page.ts).
  */
 export async function serveSpa(app: FastifyInstance, root: string) {
   if (!fs.existsSync(path.join(root, 'index.html'))) {
     app.log.warn({ root }, 'no built console found; run `npm run build`');
     return;
   }
+  const sendPage = createSpaPage(app, fs.readFileSync(path.join(root, 'index.html'), 'utf8'));
   await app.register(fastifyStatic, {
     root,
     preCompressed: true,
@@ -25,6 +28,9 @@ export async function serveSpa(app: FastifyInstance, root: string) {
       res.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
+  // "/" is the static root's directory: answered here, not by the static wildcard (which, asked
+  // without Accept-Encoding, refused a directory with 403).
+  app.get('/', (request, reply) => sendPage(request, reply, '/'));
   app.setNotFoundHandler((request, reply) => {
     const url = request.url.split('?')[0] ?? '/';
     const isPage = request.method === 'GET' && !SERVER_PREFIXES.some((p) => url.startsWith(p));
@@ -33,6 +39,6 @@ export async function serveSpa(app: FastifyInstance, root: string) {
         .code(404)
         .send({ code: 'not_found', message: `Nothing at ${request.method} ${url}.` });
     }
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    return sendPage(request, reply, url);
   });
 }

@@ -45,11 +45,16 @@ function expectSecurityHeaders(headers: Record<string, unknown>, https: boolean,
   }
 }
 
-/** Script elements without src, event-handler attributes, javascript: URLs. */
+/**
+ * Script elements without src, event-handler attributes, javascript: URLs. A JSON data block
+ * (`<script type="application/json">`, the API answers served with a page) is never run.
+ */
 function inlineScripts(html: string): string[] {
   const found: string[] = [];
   for (const m of html.matchAll(/<script\b([^>]*)>/gi)) {
-    if (!/\bsrc=/i.test(m[1] ?? '')) found.push(m[0]);
+    const attributes = m[1] ?? '';
+    if (/\bsrc=/i.test(attributes) || /\btype="application\/json"/i.test(attributes)) continue;
+    found.push(m[0]);
   }
   for (const m of html.matchAll(/\son[a-z]+\s*=/gi)) found.push(m[0]);
   for (const m of html.matchAll(/javascript:/gi)) found.push(m[0]);
@@ -157,6 +162,7 @@ for (const https of [false, true]) {
       ];
       for (const [what, request] of requests) {
         const response = await harness.app.inject(request);
+        if (what.startsWith('console')) expect(inlineScripts(response.body), what).toEqual([]);
         // 503 is the page for "sign-in is not set up yet", on purpose.
         expect(response.statusCode, what).toBeLessThan(what.startsWith('end-user') ? 504 : 500);
         expectSecurityHeaders(response.headers, https, what);

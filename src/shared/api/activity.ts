@@ -152,6 +152,9 @@ export const auditLogPage = z.object({
 });
 export type AuditLogPage = z.infer<typeof auditLogPage>;
 
+/** The main page's chart covers the last 7 days, hour by hour. */
+export const CHART_HOURS = 168;
+
 export const activityChartQuery = z.strictObject({
   /** The last this many hours, in hourly buckets (24 to 720 hours; the default is 7 days). */
   hours: z.coerce
@@ -159,7 +162,7 @@ export const activityChartQuery = z.strictObject({
     .int('Give a whole number of hours.')
     .min(24, 'Give a number of hours from 24 to 720.')
     .max(720, 'Give a number of hours from 24 to 720.')
-    .default(168),
+    .default(CHART_HOURS),
 });
 
 export const activityChart = z.object({

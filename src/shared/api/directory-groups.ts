@@ -61,6 +61,14 @@ export const directoryGroupsQuery = z.strictObject({
 });
 export type DirectoryGroupsQuery = z.input<typeof directoryGroupsQuery>;
 
+/** What the main page's table asks for first: 25 groups, A to Z. */
+export const FIRST_DIRECTORY_GROUPS_PAGE = {
+  page: 1,
+  pageSize: 25,
+  sort: 'name',
+  order: 'asc',
+} as const satisfies DirectoryGroupsQuery;
+
 export const directoryGroupList = z.object({
   groups: z.array(directoryGroupView),
   /** Mappings that match the name filter, across all pages. */

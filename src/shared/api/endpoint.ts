@@ -60,3 +60,26 @@ export function buildPath(path: string, params?: Record<string, string | number>
     return encodeURIComponent(String(value));
   });
 }
+
+/**
+ * The path and query string of a request, as the client sends it: `:name` segments filled in,
+ * then the query's defined values in the order given.
+ */
+export function requestTarget(
+  endpoint: Pick<Endpoint, 'path'>,
+  parts: { params?: object; query?: object } = {},
+): string {
+  const path = buildPath(endpoint.path, parts.params as Record<string, string> | undefined);
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(parts.query ?? {})) {
+    if (value !== undefined && value !== null) search.set(key, String(value));
+  }
+  const query = search.toString();
+  return query ? `${path}?${query}` : path;
+}
+
+/**
+ * The id of the `<script type="application/json">` in which the server serves a page together
+ * with the API answers its first screen needs, keyed by request target (see first-screen.ts).
+ */
+export const EMBEDDED_ANSWERS_ID = 'api-answers';

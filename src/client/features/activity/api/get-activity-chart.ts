@@ -1,10 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { getActivityChart as getActivityChartEndpoint } from '../../../../shared/api/activity';
+import {
+  CHART_HOURS,
+  getActivityChart as getActivityChartEndpoint,
+} from '../../../../shared/api/activity';
 import { apiRequest } from '../../../lib/api-client';
 import { allActivityKey } from './list-provisioning-activity';
-
-/** The chart on the main page covers the last 7 days, hour by hour. */
-export const CHART_HOURS = 168;
 
 export const getActivityChart = (hours: number) =>
   apiRequest(getActivityChartEndpoint, { query: { hours } });

@@ -2,7 +2,11 @@ import FormControl from '@mui/material/FormControl';
 import InputLabel from '@mui/material/InputLabel';
 import OutlinedInput from '@mui/material/OutlinedInput';
 import { useId, useState } from 'react';
-import { type DirectoryGroupsQuery, MAX_GROUP_NAME } from '../../../../shared/api/directory-groups';
+import {
+  type DirectoryGroupsQuery,
+  FIRST_DIRECTORY_GROUPS_PAGE as FIRST,
+  MAX_GROUP_NAME,
+} from '../../../../shared/api/directory-groups';
 import { FILTER_DEBOUNCE_MS, useDebouncedCallback } from '../../../lib/use-debounced-callback';
 import type { GroupSort, SortOrder } from './DirectoryGroupsTable';
 
@@ -28,10 +32,10 @@ interface TableState {
 /** Sort, page and name filter of the table: every change goes to the server as a query. */
 export function useGroupTableState() {
   const [state, setState] = useState<TableState>({
-    sort: 'name',
-    order: 'asc',
-    page: 0,
-    pageSize: 25,
+    sort: FIRST.sort,
+    order: FIRST.order,
+    page: FIRST.page - 1,
+    pageSize: FIRST.pageSize,
     name: '',
   });
   const query: DirectoryGroupsQuery = {
