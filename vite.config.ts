@@ -48,6 +48,26 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     target: 'es2022',
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              // Its own chunk, which main.tsx imports and configures before any schema is built.
+              name: 'zod',
+              test: /[\\/]node_modules[\\/]zod[\\/]/,
+              priority: 2,
+            },
+            {
+              // The contract and the API hooks: small modules that nearly every page uses.
+              name: 'api',
+              priority: 1,
+              test: /[\\/]src[\\/](shared[\\/]api|client[\\/]features[\\/][^\\/]+[\\/]api|client[\\/]lib)[\\/]/,
+            },
+          ],
+        },
+      },
+    },
   },
   server: {
     port: 5173,
