@@ -28,6 +28,7 @@ const envSchema = z.object({
   OKTA_SILENT_WARNING_DAYS: int(7, 1, 365),
   DEPROVISIONING_WINDOW_MINUTES: int(10, 1, 24 * 60),
   DEPROVISIONING_ALERT_SHARE: z.coerce.number().gt(0).max(1).default(0.2),
+  DEPROVISIONING_MIN_BURST: int(5, 1, 1_000_000),
   SCIM_AUTH_MAX_FAILURES_PER_MINUTE: int(20, 1, 100_000),
   JSON_MAX_DEPTH: int(64, 2, 1000),
   HEADERS_TIMEOUT_MS: int(10_000, 100, 600_000),
@@ -65,8 +66,10 @@ export interface Config {
   oktaSilentWarningDays: number;
   /** Deactivations within this many minutes count as one burst, which alerts when it exceeds */
   deprovisioningWindowMinutes: number;
-  /** this share of the users active before it. */
+  /** this share of the users active before it */
   deprovisioningAlertShare: number;
+  /** and counts at least this many deactivations (one in a small org is no burst). */
+  deprovisioningMinBurst: number;
   scimAuthMaxFailuresPerMinute: number;
   /** Deepest nesting of arrays and objects accepted in a JSON body. */
   jsonMaxDepth: number;
@@ -108,6 +111,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     oktaSilentWarningDays: e.OKTA_SILENT_WARNING_DAYS,
     deprovisioningWindowMinutes: e.DEPROVISIONING_WINDOW_MINUTES,
     deprovisioningAlertShare: e.DEPROVISIONING_ALERT_SHARE,
+    deprovisioningMinBurst: e.DEPROVISIONING_MIN_BURST,
     scimAuthMaxFailuresPerMinute: e.SCIM_AUTH_MAX_FAILURES_PER_MINUTE,
     jsonMaxDepth: e.JSON_MAX_DEPTH,
     headersTimeoutMs: e.HEADERS_TIMEOUT_MS,

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { reactivationResult, syncHealth } from '../../shared/api/activity';
 import type { HarnessOptions } from '../../testing/server-harness';
+import { loadConfig } from '../config';
 import { type ActivityRig, deactivate, startActivityRig } from './activity-fixtures';
 
 let rig: ActivityRig;
@@ -36,34 +37,33 @@ const reactivateBurst = (id: number) =>
 
 describe('the deprovisioning safety net', () => {
   it('stays quiet at the threshold, alerts above it, and its undo restores every user of the burst', async () => {
-    const ids = await startWithUsers(10);
-    await deactivateUser(ids[0] as string);
-    await deactivateUser(ids[1] as string);
-    // 2 of 10 is 20%: not more than the share.
+    const ids = await startWithUsers(25);
+    for (const id of ids.slice(0, 5)) await deactivateUser(id);
+    // 5 of 25 is 20%: the minimum burst, but not more than the share.
     let now = await health();
     expect(now.openBursts).toEqual([]);
     expect(now.warnings.filter((w) => w.kind === 'deprovisioning_burst')).toEqual([]);
 
-    await deactivateUser(ids[2] as string);
+    await deactivateUser(ids[5] as string);
     now = await health();
     expect(now.openBursts).toHaveLength(1);
-    expect(now.openBursts[0]).toMatchObject({ deactivated: 3, share: 0.3, reactivatedAt: null });
+    expect(now.openBursts[0]).toMatchObject({ deactivated: 6, share: 0.24, reactivatedAt: null });
     const warning = now.warnings.find((w) => w.kind === 'deprovisioning_burst');
-    expect(warning?.message).toMatch(/^Okta deactivated 3 users \(30% of the active users\)/);
+    expect(warning?.message).toMatch(/^Okta deactivated 6 users \(24% of the active users\)/);
 
     // Further deactivations while the burst goes on join it.
-    await deactivateUser(ids[3] as string);
+    await deactivateUser(ids[6] as string);
     now = await health();
     expect(now.openBursts).toHaveLength(1);
-    expect(now.openBursts[0]).toMatchObject({ deactivated: 4, share: 0.4 });
+    expect(now.openBursts[0]).toMatchObject({ deactivated: 7, share: 0.28 });
     const burstId = now.openBursts[0]?.id as number;
 
     const undone = await reactivateBurst(burstId);
     expect(undone.statusCode, undone.body).toBe(200);
     const result = reactivationResult.parse(undone.json());
     expect(result).toMatchObject({
-      reactivated: 4,
-      burst: { id: burstId, deactivated: 4, reactivatedBy: 'ada@example.test' },
+      reactivated: 7,
+      burst: { id: burstId, deactivated: 7, reactivatedBy: 'ada@example.test' },
     });
     for (const id of ids) {
       const user = await rig.scim('GET', `/Users/${id}`);
@@ -72,14 +72,14 @@ describe('the deprovisioning safety net', () => {
     const listed = await rig.scim('GET', '/Users?filter=active%20eq%20false');
     expect(listed.json().totalResults).toBe(0);
     const summary = (await rig.get('/api/scim/summary')).json();
-    expect(summary.users).toEqual({ active: 10, deactivated: 0 });
+    expect(summary.users).toEqual({ active: 25, deactivated: 0 });
 
     now = await health();
     expect(now.openBursts).toEqual([]);
     const [audit] = (await rig.audit('kind=users_reactivated')).entries;
     expect(audit).toMatchObject({
       actor: 'ada@example.test',
-      details: { burstId, reactivated: 4, deactivated: 4 },
+      details: { burstId, reactivated: 7, deactivated: 7 },
     });
 
     const again = await reactivateBurst(burstId);
@@ -89,7 +89,8 @@ describe('the deprovisioning safety net', () => {
   });
 
   it('leaves users out that Okta deactivated before the window, and only reactivates those still deactivated', async () => {
-    const ids = await startWithUsers(10);
+    // With no minimum burst, the share alone decides.
+    const ids = await startWithUsers(10, { env: { DEPROVISIONING_MIN_BURST: '1' } });
     await deactivateUser(ids[0] as string);
     await deactivateUser(ids[1] as string);
     await deactivateUser(ids[2] as string);
@@ -126,7 +127,11 @@ describe('the deprovisioning safety net', () => {
 
   it('follows DEPROVISIONING_ALERT_SHARE and DEPROVISIONING_WINDOW_MINUTES', async () => {
     const ids = await startWithUsers(4, {
-      env: { DEPROVISIONING_ALERT_SHARE: '0.5', DEPROVISIONING_WINDOW_MINUTES: '1' },
+      env: {
+        DEPROVISIONING_ALERT_SHARE: '0.5',
+        DEPROVISIONING_WINDOW_MINUTES: '1',
+        DEPROVISIONING_MIN_BURST: '1',
+      },
     });
     await deactivateUser(ids[0] as string);
     await deactivateUser(ids[1] as string);
@@ -142,5 +147,56 @@ describe('the deprovisioning safety net', () => {
     await deactivateUser(ids[3] as string);
     const [burst] = (await health()).openBursts;
     expect(burst).toMatchObject({ deactivated: 4, share: 1 });
+  });
+
+  it('raises the alert when a quarter of the users go in one burst, and its undo brings them back', async () => {
+    const ids = await startWithUsers(20);
+    for (const id of ids.slice(0, 5)) await deactivateUser(id);
+    const [burst] = (await health()).openBursts;
+    expect(burst).toMatchObject({ deactivated: 5, share: 0.25 });
+    const undone = await reactivateBurst(burst?.id as number);
+    expect(undone.statusCode, undone.body).toBe(200);
+    expect(undone.json()).toMatchObject({ reactivated: 5 });
+    expect((await rig.get('/api/scim/summary')).json().users).toEqual({
+      active: 20,
+      deactivated: 0,
+    });
+  });
+});
+
+describe('the minimum burst', () => {
+  it('keeps fewer than 5 deactivations quiet by default, however large their share', async () => {
+    const ids = await startWithUsers(6);
+    // 4 of 6 is two thirds, far above 20%, but one leaver in a small org is no burst.
+    for (const id of ids.slice(0, 4)) await deactivateUser(id);
+    let now = await health();
+    expect(now.openBursts).toEqual([]);
+    expect(now.warnings.filter((w) => w.kind === 'deprovisioning_burst')).toEqual([]);
+
+    await deactivateUser(ids[4] as string);
+    now = await health();
+    expect(now.openBursts).toHaveLength(1);
+    expect(now.openBursts[0]).toMatchObject({ deactivated: 5, reactivatedAt: null });
+    const warning = now.warnings.find((w) => w.kind === 'deprovisioning_burst');
+    expect(warning?.message).toMatch(/^Okta deactivated 5 users /);
+  });
+
+  it('follows DEPROVISIONING_MIN_BURST', async () => {
+    const ids = await startWithUsers(4, { env: { DEPROVISIONING_MIN_BURST: '2' } });
+    // 1 of 4 is 25%, above the share, but below the minimum of 2.
+    await deactivateUser(ids[0] as string);
+    expect((await health()).openBursts).toEqual([]);
+    await deactivateUser(ids[1] as string);
+    const [burst] = (await health()).openBursts;
+    expect(burst).toMatchObject({ deactivated: 2, share: 0.5 });
+  });
+
+  it('refuses a minimum below 1 or not a whole number at start', () => {
+    expect(loadConfig({}).deprovisioningMinBurst).toBe(5);
+    for (const value of ['0', '-3', '2.5', 'five']) {
+      expect(() => loadConfig({ DEPROVISIONING_MIN_BURST: value }), value).toThrow(
+        /DEPROVISIONING_MIN_BURST/,
+      );
+    }
   });
 });

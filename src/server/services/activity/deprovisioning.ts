@@ -9,8 +9,10 @@ import { chunks } from '../scim/groups';
 export interface DeprovisioningOptions {
   /** Deactivations within this many minutes count as one burst. */
   windowMinutes: number;
-  /** A burst opens when its deactivations exceed this share of the users active before it. */
+  /** A burst opens when its deactivations exceed this share of the users active before it, */
   alertShare: number;
+  /** and number at least this many: in a small org one deactivation is a large share. */
+  minBurst: number;
 }
 
 type BurstRow = Database['deprovisioning_bursts'] & { id: number };
@@ -29,9 +31,10 @@ export function toBurst(row: BurstRow): DeprovisioningBurst {
 
 /**
  * The deprovisioning safety net. Every deactivation Okta sends is noted; when those within the
- * window exceed the alert share of the users active before them, a burst opens and collects them
- * all, and every further one while deactivations keep coming within the window. SCIM answers are
- * untouched: Okta sees what it expects. An admin can then reactivate the burst's users at once.
+ * window number at least the minimum burst and exceed the alert share of the users active before
+ * them, a burst opens and collects them all, and every further one while deactivations keep
+ * coming within the window. SCIM answers are untouched: Okta sees what it expects. An admin can
+ * then reactivate the burst's users at once.
  */
 export class DeprovisioningGuard {
   constructor(
@@ -96,7 +99,8 @@ export class DeprovisioningGuard {
         .where('name', '=', 'users_active')
         .executeTakeFirst();
       const activeBefore = Number(counts?.value ?? 0) + deactivated;
-      if (deactivated === 0 || deactivated / activeBefore <= this.options.alertShare) return;
+      const minimum = Math.max(1, this.options.minBurst);
+      if (deactivated < minimum || deactivated / activeBefore <= this.options.alertShare) return;
       const burst = await trx
         .insertInto('deprovisioning_bursts')
         .values({

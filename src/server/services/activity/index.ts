@@ -11,6 +11,7 @@ export function deprovisioningOptions(config: Config): DeprovisioningOptions {
   return {
     windowMinutes: config.deprovisioningWindowMinutes,
     alertShare: config.deprovisioningAlertShare,
+    minBurst: config.deprovisioningMinBurst,
   };
 }
 

@@ -14,7 +14,11 @@ export interface ScimServices {
   deprovisioning: DeprovisioningGuard;
 }
 
-const DEFAULT_DEPROVISIONING: DeprovisioningOptions = { windowMinutes: 10, alertShare: 0.2 };
+const DEFAULT_DEPROVISIONING: DeprovisioningOptions = {
+  windowMinutes: 10,
+  alertShare: 0.2,
+  minBurst: 5,
+};
 
 export function createScimServices(
   db: Db,
