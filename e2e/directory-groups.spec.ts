@@ -73,13 +73,9 @@ test.describe('Directory groups', () => {
     expect(await axeViolations(page), 'axe on the section with a mapping').toEqual([]);
     await expect(signedIn.heading).toHaveText('Okta single-sign on configuration');
 
-    const person = await EndUser.open(browser, stack.baseUrl);
-    try {
-      const { me } = await person.signIn(member, stack.okta.issuer);
-      await expect(me.licence).toHaveText('Licence: Pro');
-    } finally {
-      await person.close();
-    }
+    await EndUser.signInOnce(browser, stack, member, ({ me }) =>
+      expect(me.licence).toHaveText('Licence: Pro'),
+    );
   });
 
   test('renaming the group over SCIM shows the new name, and the old one, in the table', async ({
@@ -116,13 +112,9 @@ test.describe('Directory groups', () => {
 
     await page.reload();
     await expect(section.capability(names.renamed)).toHaveValue('basic');
-    const person = await EndUser.open(browser, stack.baseUrl);
-    try {
-      const { me } = await person.signIn(member, stack.okta.issuer);
-      await expect(me.licence).toHaveText('Licence: Basic');
-    } finally {
-      await person.close();
-    }
+    await EndUser.signInOnce(browser, stack, member, ({ me }) =>
+      expect(me.licence).toHaveText('Licence: Basic'),
+    );
   });
 
   test('the Users view finds the member by email, with the licence, group and last sign-in', async ({
@@ -210,14 +202,10 @@ test.describe('Directory groups', () => {
     await section.confirmation().getByRole('button', { name: 'Remove', exact: true }).click();
     await expect(section.row(names.renamed)).toHaveCount(0, { timeout: 10_000 });
 
-    const person = await EndUser.open(browser, stack.baseUrl);
-    try {
-      const { refusal } = await person.signIn(member, stack.okta.issuer);
-      await expect(refusal.main).toContainText(
+    await EndUser.signInOnce(browser, stack, member, ({ refusal }) =>
+      expect(refusal.main).toContainText(
         'You are not in any group that gives a Basic or Pro licence',
-      );
-    } finally {
-      await person.close();
-    }
+      ),
+    );
   });
 });
