@@ -150,3 +150,26 @@ test.describe('npm run demo -- --configured', () => {
     await expect(fetch(`${running.oktaUrl}/.well-known/openid-configuration`)).rejects.toThrow();
   });
 });
+
+test('a demo killed outright (SIGKILL) leaves no console server behind', async () => {
+  const killed = await startDemoProcess();
+  try {
+    const health = await fetch(`${killed.consoleUrl}/healthz`);
+    expect(health.status).toBe(200);
+    killed.process.kill('SIGKILL');
+    await killed.exited;
+    // The console ran as the demo's child: it notices its parent is gone and stops.
+    await expect
+      .poll(
+        () =>
+          fetch(`${killed.consoleUrl}/healthz`).then(
+            () => 'still answering',
+            () => 'stopped',
+          ),
+        { timeout: 10_000 },
+      )
+      .toBe('stopped');
+  } finally {
+    await rm(killed.dataDir, { recursive: true, force: true });
+  }
+});

@@ -41,6 +41,9 @@ async function main() {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+  // Started by a supervising process over IPC (the demo, the tests): stop when it goes away, even
+  // when it was killed and could not say so.
+  if (process.connected) process.on('disconnect', () => void shutdown('parent exited'));
 
   await app.listen({ host: config.host, port: config.port });
   app.log.info(

@@ -99,7 +99,8 @@ export async function startBuiltServer(options: BuiltServerOptions): Promise<Bui
       ALLOW_HTTP_LOOPBACK_ISSUER: options.allowHttpLoopbackIssuer === false ? '0' : '1',
       LOG_LEVEL: options.logLevel ?? 'warn',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // With an IPC channel the server stops when this process goes away, even by SIGKILL.
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   const keep = (chunk: Buffer) => {
     const text = chunk.toString();
