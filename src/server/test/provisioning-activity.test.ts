@@ -51,7 +51,7 @@ describe("each of Okta's requests is labelled with its action, resource and chan
       200,
     );
     expect(lookup).toMatchObject({
-      action: 'other',
+      action: 'lookup_user',
       resourceType: 'User',
       resourceName: 'jane.doe@acme.com',
     });
@@ -79,7 +79,7 @@ describe("each of Okta's requests is labelled with its action, resource and chan
     const current = (await rig.scim('GET', `/Users/${jane.id}`)).json();
     // Okta's read before the PUT: named by the person's userName, not only the SCIM id.
     expect(await rig.latest()).toMatchObject({
-      action: 'other',
+      action: 'get_user',
       resourceId: jane.id,
       resourceName: current.userName,
     });
@@ -266,5 +266,84 @@ describe("each of Okta's requests is labelled with its action, resource and chan
     const list = JSON.parse(change(entry, 'members added')?.after ?? '[]') as string[];
     expect(list).toHaveLength(21);
     expect(list.at(-1)).toBe('and 10 more');
+  });
+});
+
+describe("Okta's reads each have their own action, never 'other'", () => {
+  let user: { id: string };
+  let group: { id: string };
+  beforeAll(async () => {
+    user = (await rig.scim('POST', '/Users', oktaUser('reader@acme.com'))).json();
+    group = (await rig.scim('POST', '/Groups', { displayName: 'Readers', members: [] })).json();
+  });
+
+  const lookup = 'filter=userName%20eq%20%22reader%40acme.com%22';
+  const cases: Array<[string, () => string, Partial<ProvisioningEntry>]> = [
+    // Before a create, on Test connector configuration, on import: with and without paging.
+    ['user lookup', () => `/Users?${lookup}`, { action: 'lookup_user', resourceType: 'User' }],
+    [
+      'user lookup, paged',
+      () => `/Users?${lookup}&startIndex=1&count=100`,
+      { action: 'lookup_user' },
+    ],
+    [
+      'user lookup, one result',
+      () => `/Users?${lookup}&startIndex=1&count=1`,
+      { action: 'lookup_user' },
+    ],
+    [
+      'user lookup, one of two',
+      () => `/Users?${lookup}&startIndex=1&count=2`,
+      { action: 'lookup_user' },
+    ],
+    ['Test the Integration', () => '/Users?startIndex=1&count=2', { action: 'test_connection' }],
+    ['import, first page', () => '/Users?startIndex=1&count=100', { action: 'import' }],
+    ['import, next page', () => '/Users?startIndex=101&count=100', { action: 'import' }],
+    ['list without paging', () => '/Users', { action: 'import' }],
+    [
+      'user read',
+      () => `/Users/${user.id}`,
+      { action: 'get_user', resourceName: 'reader@acme.com' },
+    ],
+    [
+      'group lookup',
+      () => '/Groups?filter=displayName%20eq%20%22Readers%22',
+      { action: 'lookup_group', resourceType: 'Group', resourceName: 'Readers' },
+    ],
+    [
+      'saving the settings lists groups',
+      () => '/Groups?startIndex=1&count=100',
+      { action: 'import' },
+    ],
+    ['group read', () => `/Groups/${group.id}`, { action: 'get_group', resourceName: 'Readers' }],
+    ['configuration read', () => '/ServiceProviderConfig', { action: 'read_configuration' }],
+  ];
+
+  it.each(cases)('%s', async (_name, path, expected) => {
+    const entry = await step('GET', path(), undefined, 200);
+    expect(entry).toMatchObject({ outcome: 'success', ...expected });
+  });
+
+  it('a user lookup names the user even when it finds nobody', async () => {
+    const entry = await step(
+      'GET',
+      '/Users?filter=userName%20eq%20%22nobody%40acme.com%22',
+      undefined,
+      200,
+    );
+    expect(entry).toMatchObject({ action: 'lookup_user', resourceName: 'nobody@acme.com' });
+  });
+
+  it('a user delete (not sent by Okta, but served) is a delete', async () => {
+    const doomed = (await rig.scim('POST', '/Users', oktaUser('doomed@acme.com'))).json();
+    const entry = await step('DELETE', `/Users/${doomed.id}`, undefined, 204);
+    expect(entry).toMatchObject({ action: 'delete_user', resourceId: doomed.id });
+  });
+
+  it('the action filter selects the lookups', async () => {
+    const page = await rig.activity('action=lookup_user&pageSize=200');
+    expect(page.total).toBeGreaterThanOrEqual(5);
+    expect(new Set(page.entries.map((e) => e.action))).toEqual(new Set(['lookup_user']));
+    expect((await rig.activity('action=other')).total).toBe(0);
   });
 });

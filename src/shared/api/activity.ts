@@ -9,21 +9,36 @@ const isoDateQuery = z.iso.datetime({
 });
 
 /**
- * The Okta action a SCIM request stands for. Labels for people live in the client
- * (`provisioningActionLabels`): "Test connection", "Import", "Create user"...
+ * The Okta action a SCIM request stands for: the one classification of a request, stored with it
+ * and used by the Activity page, Sync health and the summary's "Last SCIM request". Labels for
+ * people live in the client (`provisioningActionLabels`): "Test connection", "Look up user"...
+ * Values are only ever added: stored rows keep theirs.
  */
 export const provisioningAction = z.enum([
   'test_connection',
+  /** GET /Users or /Groups without a filter: import, paging, the list after saving settings. */
   'import',
+  /** GET /Users?filter=...: before a create, on reassignment, on Test connector configuration. */
+  'lookup_user',
+  /** GET /Users/{id}: before a profile update. */
+  'get_user',
   'create_user',
   'update_user',
   'deactivate_user',
   'reactivate_user',
+  /** DELETE /Users/{id}: Okta never sends it, other clients may. */
+  'delete_user',
+  /** GET /Groups?filter=... */
+  'lookup_group',
+  /** GET /Groups/{id} */
+  'get_group',
   'push_group',
   'rename_group',
   'add_members',
   'remove_members',
   'unlink_group',
+  /** GET /ServiceProviderConfig, /ResourceTypes, /Schemas (Okta reads none of them). */
+  'read_configuration',
   'other',
 ]);
 export type ProvisioningAction = z.infer<typeof provisioningAction>;

@@ -65,8 +65,12 @@ function subjectOf(path: string, method: string, body: unknown, note: ActivityNo
   }
 }
 
-function lookedUp(filter: string | undefined): string | undefined {
-  return filter ? /^\s*userName\s+eq\s+"([^"]*)"\s*$/i.exec(filter)?.[1] : undefined;
+/** The name a lookup asks for: `userName eq "..."` for users, `displayName eq "..."` for groups. */
+function lookedUp(filter: string | undefined, type: ActivityNote['resourceType']) {
+  const attribute = type === 'User' ? 'userName' : type === 'Group' ? 'displayName' : undefined;
+  if (!filter || !attribute) return undefined;
+  const match = /^\s*(\w+)\s+eq\s+"([^"]*)"\s*$/i.exec(filter);
+  return match?.[1]?.toLowerCase() === attribute.toLowerCase() ? match[2] : undefined;
 }
 
 function errorDetail(payload: unknown): string | null {
@@ -94,7 +98,7 @@ export function recordScimActivity(scope: FastifyInstance, activity: ScimActivit
       const body = request.body;
       subjectOf(path, request.method, body, note);
       if (request.method === 'GET' && note.resourceName === undefined) {
-        note.resourceName = lookedUp(query.filter);
+        note.resourceName = lookedUp(query.filter, note.resourceType);
       }
       const secrets = passwordsIn(body);
       await activity.record({

@@ -96,12 +96,15 @@ function membersTouched(body: unknown): { add: boolean; remove: boolean } {
 
 function userAction({ method, query, body, note }: LabelInput, one: boolean): ProvisioningAction {
   if (method === 'GET') {
-    if (one) return 'other';
+    if (one) return 'get_user';
+    // A filter is a lookup whatever the paging: Okta pages its lookups too (count=1, 2 or 100).
+    if (query.filter) return 'lookup_user';
     const first = query.startIndex === '1' || query.startIndex === '';
     if (first && (query.count === '1' || query.count === '2')) return 'test_connection';
-    return query.filter ? 'other' : 'import';
+    return 'import';
   }
   if (method === 'POST' && !one) return 'create_user';
+  if (method === 'DELETE' && one) return 'delete_user';
   if (!one || (method !== 'PUT' && method !== 'PATCH')) return 'other';
   const active = note.active;
   if (active && active.before !== active.after) {
@@ -121,7 +124,10 @@ function userAction({ method, query, body, note }: LabelInput, one: boolean): Pr
 }
 
 function groupAction({ method, query, body, note }: LabelInput, one: boolean): ProvisioningAction {
-  if (method === 'GET') return one || query.filter ? 'other' : 'import';
+  if (method === 'GET') {
+    if (one) return 'get_group';
+    return query.filter ? 'lookup_group' : 'import';
+  }
   if (method === 'POST' && !one) return 'push_group';
   if (method === 'DELETE' && one) return 'unlink_group';
   if (!one || (method !== 'PUT' && method !== 'PATCH')) return 'other';
@@ -137,6 +143,8 @@ function groupAction({ method, query, body, note }: LabelInput, one: boolean): P
   return 'rename_group';
 }
 
+const CONFIGURATION = new Set(['serviceproviderconfig', 'resourcetypes', 'schemas']);
+
 /** The Okta action a SCIM request stands for, as the contract names it. */
 export function provisioningActionOf(input: LabelInput): ProvisioningAction {
   const match = /^\/scim\/v2\/([^/]+)(?:\/([^/]+))?\/?$/i.exec(input.path);
@@ -144,6 +152,7 @@ export function provisioningActionOf(input: LabelInput): ProvisioningAction {
   const one = match?.[2] !== undefined;
   if (kind === 'users') return userAction(input, one);
   if (kind === 'groups') return groupAction(input, one);
+  if (kind && CONFIGURATION.has(kind) && input.method === 'GET') return 'read_configuration';
   return 'other';
 }
 

@@ -101,6 +101,47 @@ describe('Activity page: provisioning requests', () => {
     );
   });
 
+  it("labels Okta's lookups and reads, and the Action filter offers them", async () => {
+    mockBackend.provisioning = [
+      provisioningEntryFactory({
+        action: 'lookup_user',
+        method: 'GET',
+        path: '/scim/v2/Users',
+        status: 200,
+        resourceName: 'jane@acme.example',
+      }),
+      provisioningEntryFactory({
+        action: 'get_group',
+        method: 'GET',
+        path: '/scim/v2/Groups/g1',
+        status: 200,
+        resourceType: 'Group',
+        resourceName: 'Engineering',
+      }),
+    ];
+    const { user, table } = await openActivity();
+    expect(rowOf(table, 'Look up user')).toHaveTextContent('jane@acme.example');
+    expect(rowOf(table, 'Read group')).toHaveTextContent('Engineering');
+    expect(within(table).queryByText('Other')).not.toBeInTheDocument();
+
+    const filter = screen.getByRole('combobox', { name: 'Action' });
+    const offered = within(filter)
+      .getAllByRole('option')
+      .map((o) => o.textContent);
+    expect(offered).toEqual(
+      expect.arrayContaining(['Look up user', 'Read user', 'Look up group', 'Read group']),
+    );
+    await user.selectOptions(filter, 'Look up user');
+    await waitFor(() =>
+      expect(activityQueries().at(-1)).toEqual({
+        page: '1',
+        pageSize: '25',
+        action: 'lookup_user',
+      }),
+    );
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(2));
+  });
+
   it('opens a row to show what changed, what was not applied and the error', async () => {
     mockBackend.provisioning = requests();
     const { user, table } = await openActivity();

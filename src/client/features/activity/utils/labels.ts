@@ -5,19 +5,28 @@ import type {
   SyncWarning,
 } from '../../../../shared/api/activity';
 
-/** Each Okta action in the words of Okta's admin console. */
+/**
+ * Each Okta action in the words of Okta's admin console: the one label table, for the Activity
+ * page (rows and its Action filter, in this order), Sync health and the main page's last request.
+ */
 export const provisioningActionLabels: Record<ProvisioningAction, string> = {
   test_connection: 'Test connection',
   import: 'Import',
+  lookup_user: 'Look up user',
+  get_user: 'Read user',
   create_user: 'Create user',
   update_user: 'Update user',
   deactivate_user: 'Deactivate user',
   reactivate_user: 'Reactivate user',
+  delete_user: 'Delete user',
+  lookup_group: 'Look up group',
+  get_group: 'Read group',
   push_group: 'Push group',
   rename_group: 'Rename group',
   add_members: 'Add members',
   remove_members: 'Remove members',
   unlink_group: 'Unlink group',
+  read_configuration: 'Read SCIM configuration',
   other: 'Other',
 };
 
