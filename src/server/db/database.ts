@@ -13,6 +13,7 @@ import * as m001 from './migrations/001_initial';
 import * as m002 from './migrations/002_scim';
 import * as m003 from './migrations/003_directory_groups';
 import * as m004 from './migrations/004_activity';
+import * as m005 from './migrations/005_one_action';
 import type { Database } from './schema';
 import { withStatementCache } from './statement-cache';
 
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '002_scim': m002,
   '003_directory_groups': m003,
   '004_activity': m004,
+  '005_one_action': m005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -98,9 +98,10 @@ export interface ScimTables {
     path: string;
     status: number;
     duration_ms: number;
-    /** The Okta action in words, for the summary ("Test the Integration"). */
-    action: string;
-    /** The Okta action as the contract names it (migration 004). */
+    /**
+     * The Okta action as the contract names it (`provisioningAction`; migration 004). Since
+     * migration 005 the only classification: the summary's words column is gone.
+     */
     kind: Generated<string>;
     outcome: Generated<'success' | 'not_applied' | 'error'>;
     resource_type: 'User' | 'Group' | null;

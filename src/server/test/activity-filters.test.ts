@@ -50,7 +50,6 @@ async function insertOld(at: string, kind: string, outcome: 'success' | 'error')
       path: '/scim/v2/Users',
       status: outcome === 'error' ? 500 : 200,
       duration_ms: 1,
-      action: 'Import users',
       kind,
       outcome,
       resource_type: null,

@@ -205,19 +205,30 @@ describe('admin API for access keys and the SCIM summary', () => {
         method: 'PATCH',
         path: `/scim/v2/Users/${a.id}`,
         status: 200,
-        action: 'Deactivate user',
+        action: 'deactivate_user',
         at: expect.any(String),
       },
     });
+    const lastAction = async () =>
+      (await h.app.inject({ method: 'GET', url: '/api/scim/summary', headers: admin })).json()
+        .lastRequest.action;
     await h.scim('GET', '/Users?startIndex=1&count=2');
-    const test2 = (
-      await h.app.inject({ method: 'GET', url: '/api/scim/summary', headers: admin })
-    ).json();
-    expect(test2.lastRequest.action).toBe('Test the Integration');
+    expect(await lastAction()).toBe('test_connection');
+    // Okta's lookup before a create: the same classification as the Activity page's.
+    await h.scim(
+      'GET',
+      '/Users?filter=userName%20eq%20%22jane%40acme.com%22&startIndex=1&count=100',
+    );
+    expect(await lastAction()).toBe('lookup_user');
+    await h.scim('GET', `/Users/${a.id}`);
+    expect(await lastAction()).toBe('get_user');
+    await h.scim('GET', '/Groups?filter=displayName%20eq%20%22G%22');
+    expect(await lastAction()).toBe('lookup_group');
     await h.scim('DELETE', `/Users/${a.id}`);
     const deleted = (
       await h.app.inject({ method: 'GET', url: '/api/scim/summary', headers: admin })
     ).json();
     expect(deleted.users).toEqual({ active: 1, deactivated: 0 });
+    expect(deleted.lastRequest.action).toBe('delete_user');
   });
 });

@@ -41,10 +41,10 @@ describe("Okta's documented sequence", () => {
     await flushScimActivity(h.db);
     const last = await h.db
       .selectFrom('scim_requests')
-      .select(['action', 'path'])
+      .select(['kind', 'path'])
       .orderBy('id')
       .execute();
-    expect(last.map((r) => r.action)).toEqual(['Test the Integration', 'List groups']);
+    expect(last.map((r) => r.kind)).toEqual(['test_connection', 'import']);
   });
 
   test('assign a user: lookup finds nothing, POST answers 201 with Location and the resource', async () => {
@@ -134,9 +134,11 @@ describe("Okta's documented sequence", () => {
     });
     expect(on.json().active).toBe(true);
     await flushScimActivity(h.db);
-    const actions = await h.db.selectFrom('scim_requests').select('action').orderBy('id').execute();
-    expect(actions.map((a) => a.action)).toContain('Deactivate user');
-    expect(actions.map((a) => a.action)).toContain('Reactivate user');
+    const actions = await h.db.selectFrom('scim_requests').select('kind').orderBy('id').execute();
+    expect(actions.map((a) => a.kind)).toContain('deactivate_user');
+    expect(actions.map((a) => a.kind)).toContain('reactivate_user');
+    expect(actions.map((a) => a.kind)).toContain('lookup_user');
+    expect(actions.map((a) => a.kind)).not.toContain('other');
   });
 
   test('Push Groups: create, rename, add and remove members, both at once, replace, unlink', async () => {

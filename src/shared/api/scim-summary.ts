@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { provisioningAction } from './activity';
 import { defineEndpoint } from './endpoint';
 import { errorResponses } from './errors';
 
@@ -15,8 +16,8 @@ export const scimSummary = z.object({
       method: z.string(),
       path: z.string(),
       status: z.number().int(),
-      /** The Okta action it stands for: "Test the Integration", "Create user", "Push group"... */
-      action: z.string(),
+      /** The Okta action it stands for, as the Activity page names it (labels in the client). */
+      action: provisioningAction,
     })
     .nullable(),
 });

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { oktaAction, outcomeOf, provisioningActionOf } from '../../services/scim/actions';
+import { outcomeOf, provisioningActionOf } from '../../services/scim/actions';
 import type { ScimActivity } from '../../services/scim/activity';
 import { type ActivityNote, newNote } from '../../services/scim/activity-note';
 import { isPlainObject } from '../../services/scim/values';
@@ -107,8 +107,7 @@ export function recordScimActivity(scope: FastifyInstance, activity: ScimActivit
         path,
         status,
         durationMs: reply.elapsedTime,
-        action: oktaAction(request.method, path, query, body),
-        kind: provisioningActionOf({ method: request.method, path, query, body, status, note }),
+        action: provisioningActionOf({ method: request.method, path, query, body, status, note }),
         outcome: outcomeOf(status, note),
         resourceType: note.resourceType ?? null,
         resourceId: note.resourceId ?? null,

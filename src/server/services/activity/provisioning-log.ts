@@ -3,7 +3,6 @@ import type { z } from 'zod';
 import type {
   ActivityChart,
   AttributeChange,
-  ProvisioningAction,
   ProvisioningActivityPage,
   ProvisioningEntry,
   ProvisioningOutcome,
@@ -12,6 +11,7 @@ import type {
 } from '../../../shared/api/activity';
 import type { Db } from '../../db/database';
 import type { Database } from '../../db/schema';
+import { storedAction } from '../scim/actions';
 import type { ScimActivity } from '../scim/activity';
 import { csvLine } from './csv';
 
@@ -47,7 +47,7 @@ function toEntry(r: Row): ProvisioningEntry {
     at: r.at,
     method: r.method,
     path: r.path,
-    action: r.kind as ProvisioningAction,
+    action: storedAction(r.kind),
     outcome: r.outcome as ProvisioningOutcome,
     status: r.status,
     durationMs: Math.max(0, r.duration_ms),

@@ -1,49 +1,10 @@
-import type { ProvisioningAction, ProvisioningOutcome } from '../../../shared/api/activity';
+import {
+  type ProvisioningAction,
+  type ProvisioningOutcome,
+  provisioningAction,
+} from '../../../shared/api/activity';
 import type { ActivityNote } from './activity-note';
 import { isPlainObject } from './values';
-
-/** What one SCIM request stands for in Okta's words, for the console ("Deactivate user"). */
-export function oktaAction(
-  method: string,
-  path: string,
-  query: Record<string, string | undefined>,
-  body: unknown,
-): string {
-  const match = /^\/scim\/v2\/([^/]+)(?:\/([^/]+))?\/?$/i.exec(path);
-  const kind = match?.[1]?.toLowerCase();
-  const one = match?.[2] !== undefined;
-  if (kind === 'serviceproviderconfig') return 'Read service provider configuration';
-  if (kind === 'resourcetypes') return 'Read resource types';
-  if (kind === 'schemas') return 'Read schemas';
-  if (kind === 'users') {
-    if (method === 'GET' && one) return 'Get user';
-    if (method === 'GET' && query.filter) return 'Look up user';
-    if (method === 'GET') {
-      return query.startIndex === '1' && query.count === '2'
-        ? 'Test the Integration'
-        : 'Import users';
-    }
-    if (method === 'POST') return 'Create user';
-    if (method === 'PUT') return 'Update user profile';
-    if (method === 'DELETE') return 'Delete user';
-    if (method === 'PATCH') {
-      const active = activeIn(body);
-      if (active === false) return 'Deactivate user';
-      if (active === true) return 'Reactivate user';
-      return 'Update user';
-    }
-  }
-  if (kind === 'groups') {
-    if (method === 'GET' && one) return 'Get group';
-    if (method === 'GET' && query.filter) return 'Look up group';
-    if (method === 'GET') return 'List groups';
-    if (method === 'POST') return 'Push group';
-    if (method === 'PUT') return 'Update group';
-    if (method === 'DELETE') return 'Delete group';
-    if (method === 'PATCH') return touchesMembers(body) ? 'Update group members' : 'Rename group';
-  }
-  return 'Other request';
-}
 
 function operations(body: unknown): Record<string, unknown>[] {
   if (!isPlainObject(body) || !Array.isArray(body.Operations)) return [];
@@ -60,13 +21,6 @@ function activeIn(body: unknown): boolean | undefined {
     }
   }
   return active;
-}
-
-function touchesMembers(body: unknown): boolean {
-  return operations(body).some((op) => {
-    const path = typeof op.path === 'string' ? op.path.toLowerCase() : '';
-    return path.startsWith('members') || (isPlainObject(op.value) && 'members' in op.value);
-  });
 }
 
 /** Everything the request log knows when it labels a request. */
@@ -145,7 +99,10 @@ function groupAction({ method, query, body, note }: LabelInput, one: boolean): P
 
 const CONFIGURATION = new Set(['serviceproviderconfig', 'resourcetypes', 'schemas']);
 
-/** The Okta action a SCIM request stands for, as the contract names it. */
+/**
+ * The Okta action a SCIM request stands for, as the contract names it: the only classification
+ * of a request. The Activity page, Sync health and the summary all show it, labelled by the client.
+ */
 export function provisioningActionOf(input: LabelInput): ProvisioningAction {
   const match = /^\/scim\/v2\/([^/]+)(?:\/([^/]+))?\/?$/i.exec(input.path);
   const kind = match?.[1]?.toLowerCase();
@@ -154,6 +111,16 @@ export function provisioningActionOf(input: LabelInput): ProvisioningAction {
   if (kind === 'groups') return groupAction(input, one);
   if (kind && CONFIGURATION.has(kind) && input.method === 'GET') return 'read_configuration';
   return 'other';
+}
+
+const KNOWN = new Set<string>(provisioningAction.options);
+
+/**
+ * A stored action as the contract knows it. Stored values are never renamed, but a row written by
+ * a newer build (after a downgrade) or edited by hand must not make a page unreadable: 'other'.
+ */
+export function storedAction(kind: string): ProvisioningAction {
+  return KNOWN.has(kind) ? (kind as ProvisioningAction) : 'other';
 }
 
 /** success, not_applied (2xx with something accepted without effect) or error (4xx, 5xx). */

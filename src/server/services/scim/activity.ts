@@ -5,6 +5,7 @@ import type {
 } from '../../../shared/api/activity';
 import type { ScimSummary } from '../../../shared/api/scim-summary';
 import type { Db } from '../../db/database';
+import { storedAction } from './actions';
 
 export interface ScimRequestRecord {
   at: string;
@@ -13,9 +14,8 @@ export interface ScimRequestRecord {
   path: string;
   status: number;
   durationMs: number;
-  /** The Okta action in words, for the summary. */
-  action: string;
-  kind: ProvisioningAction;
+  /** The Okta action (`provisioningActionOf`); the client labels it. */
+  action: ProvisioningAction;
   outcome: ProvisioningOutcome;
   resourceType: 'User' | 'Group' | null;
   resourceId: string | null;
@@ -88,8 +88,7 @@ export class ScimActivity {
           path: entry.path.slice(0, 500),
           status: entry.status,
           duration_ms: Math.round(entry.durationMs * 10) / 10,
-          action: entry.action,
-          kind: entry.kind,
+          kind: entry.action,
           outcome: entry.outcome,
           resource_type: entry.resourceType,
           resource_id: cut(entry.resourceId, 200),
@@ -115,7 +114,7 @@ export class ScimActivity {
     const count = (name: string) => counts.find((c) => c.name === name)?.value ?? 0;
     const last = await this.db
       .selectFrom('scim_requests')
-      .select(['at', 'method', 'path', 'status', 'action'])
+      .select(['at', 'method', 'path', 'status', 'kind'])
       .orderBy('id', 'desc')
       .limit(1)
       .executeTakeFirst();
@@ -123,7 +122,15 @@ export class ScimActivity {
       scimBaseUrl: this.scimBaseUrl,
       users: { active: count('users_active'), deactivated: count('users_inactive') },
       groups: count('groups'),
-      lastRequest: last ?? null,
+      lastRequest: last
+        ? {
+            at: last.at,
+            method: last.method,
+            path: last.path,
+            status: last.status,
+            action: storedAction(last.kind),
+          }
+        : null,
     };
   }
 }

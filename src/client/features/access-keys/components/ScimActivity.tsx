@@ -3,6 +3,7 @@ import Typography from '@mui/material/Typography';
 import type { ScimSummary } from '../../../../shared/api/scim-summary';
 import { Badge } from '../../../components/Badge';
 import { FormattedDate } from '../../../components/FormattedDate';
+import { provisioningActionLabels } from '../../activity/utils/labels';
 import { relativeTime } from '../utils/relative-time';
 
 const count = new Intl.NumberFormat();
@@ -51,7 +52,7 @@ export function ScimActivity({ summary, now }: { summary: ScimSummary; now: numb
             <>
               <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
                 <Typography component="span" sx={{ fontWeight: 600 }}>
-                  {last.action}
+                  {provisioningActionLabels[last.action]}
                 </Typography>
                 <Box component="code" sx={{ fontSize: 'body2.fontSize', wordBreak: 'break-all' }}>
                   {last.method} {last.path}

@@ -37,7 +37,7 @@ describe('SCIM provisioning section: what Okta pushed', () => {
         method: 'POST',
         path: '/scim/v2/Users',
         status: 201,
-        action: 'Create user',
+        action: 'create_user',
       },
     });
     renderApp('/');
@@ -52,6 +52,24 @@ describe('SCIM provisioning section: what Okta pushed', () => {
     expect(last).toHaveTextContent(/3 minutes ago \(.+\)/);
     expect(last.querySelector('time')).toHaveAttribute('dateTime', at);
     expect(within(section).queryByText('No request from Okta yet')).not.toBeInTheDocument();
+  });
+
+  it("names Okta's user lookup as such, in the Activity page's words", async () => {
+    mockBackend.scimSummary = scimSummaryFactory({
+      lastRequest: {
+        at: new Date().toISOString(),
+        method: 'GET',
+        path: '/scim/v2/Users',
+        status: 200,
+        action: 'lookup_user',
+      },
+    });
+    renderApp('/');
+    const section = await scimSection();
+    const last = await within(section).findByText('Look up user');
+    expect(definitionOf(section, 'Last SCIM request')).toContainElement(last);
+    expect(definitionOf(section, 'Last SCIM request')).toHaveTextContent('GET /scim/v2/Users');
+    expect(within(section).queryByText(/lookup_user|Other/)).not.toBeInTheDocument();
   });
 
   it('shows the SCIM base URL with a copy button', async () => {
