@@ -10,6 +10,7 @@ import { jsonNestsDeeperThan, tooDeepMessage } from './http/json-depth';
 import { buildOpenApiDocument } from './http/openapi';
 import { accessKeysRoutes } from './http/routes/access-keys';
 import { activityRoutes } from './http/routes/activity';
+import { adminsRoutes } from './http/routes/admins';
 import { directoryGroupsRoutes } from './http/routes/directory-groups';
 import { endUserAuthRoutes } from './http/routes/end-user-auth';
 import { signInEventsRoutes } from './http/routes/end-user-auth-events';
@@ -23,6 +24,7 @@ import { securityHeaders } from './http/security-headers';
 import { serveSpa } from './http/static';
 import { AccessKeysService } from './services/access-keys';
 import { createActivityServices, deprovisioningOptions } from './services/activity';
+import { AdminAccounts } from './services/admin-accounts';
 import { AdminAuthenticator } from './services/admins';
 import { loadSecretKey, SecretBox } from './services/crypto';
 import { DirectoryGroupsService } from './services/directory-groups';
@@ -113,6 +115,7 @@ export async function buildApp(
     config,
     db,
     admins: new AdminAuthenticator(db, config.signInMaxFailuresPerMinute),
+    adminAccounts: new AdminAccounts(db),
     sessions: new AdminSessions(db, config.sessionTtlMs),
     incomingKeys: new IncomingKeysService(db, box, {
       allowHttpLoopbackIssuer: config.allowHttpLoopbackIssuer,
@@ -150,6 +153,7 @@ export async function buildApp(
   app.get('/api/openapi.json', async () => openApi);
 
   sessionRoutes(app, ctx);
+  adminsRoutes(app, ctx);
   settingsRoutes(app, ctx);
   incomingKeysRoutes(app, ctx);
   accessKeysRoutes(app, ctx);

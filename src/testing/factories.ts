@@ -6,6 +6,7 @@ import type {
   AccessKeyList,
   AccessKeyView,
   AdminSession,
+  AdminView,
   AuditEntry,
   ConsoleSettings,
   DeprovisioningBurst,
@@ -242,6 +243,17 @@ export function deprovisioningBurstFactory(
     share: 0.25,
     reactivatedAt: null,
     reactivatedBy: null,
+    ...overrides,
+  };
+}
+
+export function adminViewFactory(overrides: Partial<AdminView> = {}): AdminView {
+  return {
+    id: 1,
+    email: 'admin@acme.example',
+    createdAt: '2026-11-01T09:00:00.000Z',
+    you: true,
+    activeSessions: 1,
     ...overrides,
   };
 }

@@ -1,6 +1,7 @@
 import type {
   AccessKeyList,
   AdminSession,
+  AdminView,
   AuditEntry,
   ConsoleSettings,
   DeprovisioningBurst,
@@ -18,6 +19,7 @@ import type {
 import {
   accessKeyListFactory,
   adminSessionFactory,
+  adminViewFactory,
   licenceTotalsFactory,
   notConfiguredKeys,
   scimSummaryFactory,
@@ -28,6 +30,8 @@ import {
 interface MockBackendState {
   /** null: nobody is signed in, so GET /api/session answers `{ signedIn: false }`. */
   session: AdminSession | null;
+  /** The console's administrators; the one with `you` is the signed-in admin. */
+  admins: AdminView[];
   settings: ConsoleSettings;
   incomingKeys: IncomingKeysView;
   /** SCIM access keys, newest first, as GET /api/access-keys lists them. */
@@ -59,6 +63,7 @@ interface MockBackendState {
 function initialState(): MockBackendState {
   return {
     session: adminSessionFactory(),
+    admins: [adminViewFactory()],
     settings: settingsFactory(),
     incomingKeys: notConfiguredKeys(),
     accessKeys: accessKeyListFactory(),

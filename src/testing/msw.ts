@@ -18,6 +18,7 @@ import {
   selectProvisioning,
   syncHealthOf,
 } from './mock-activity';
+import { adminHandlers } from './mock-admins';
 import { mockBackend } from './mock-backend';
 import { listGroups, listUsers } from './mock-directory';
 
@@ -189,6 +190,7 @@ export const defaultHandlers = [
   handle(api.getScimSummary, () => reply(200, mockBackend.scimSummary)),
   ...directoryHandlers(),
   ...activityHandlers(),
+  ...adminHandlers(),
 ];
 
 /** Directory groups, users, licence totals and sign-in events over mockBackend's arrays. */

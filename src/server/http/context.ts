@@ -5,6 +5,7 @@ import type { AuditLog } from '../services/activity/audit-log';
 import type { ProvisioningLog } from '../services/activity/provisioning-log';
 import type { Retention } from '../services/activity/retention';
 import type { SyncHealthService } from '../services/activity/sync-health';
+import type { AdminAccounts } from '../services/admin-accounts';
 import type { AdminAuthenticator } from '../services/admins';
 import type { DirectoryGroupsService } from '../services/directory-groups';
 import type { EndUserAuthService } from '../services/end-user-auth';
@@ -18,6 +19,7 @@ export interface AppContext {
   config: Config;
   db: Db;
   admins: AdminAuthenticator;
+  adminAccounts: AdminAccounts;
   sessions: AdminSessions;
   incomingKeys: IncomingKeysService;
   accessKeys: AccessKeysService;

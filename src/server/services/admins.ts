@@ -49,18 +49,7 @@ export class AdminAuthenticator {
   /** Checks the pair; more than the allowed failures a minute per email or address are refused. */
   async authenticate(email: string, password: string, address: string) {
     const emailKey = email.trim().toLowerCase();
-    const wait = Math.max(
-      this.byEmail.retryAfterSeconds(emailKey),
-      this.byAddress.retryAfterSeconds(address),
-    );
-    if (wait > 0) {
-      throw new ServiceError(
-        'rate-limited',
-        `Too many failed sign-ins. Try again in ${wait} seconds.`,
-        undefined,
-        wait,
-      );
-    }
+    this.refuseWhileLimited(emailKey, address, 'sign-ins');
     const admin = await this.db
       .selectFrom('admins')
       .select(['id', 'email', 'password_hash'])
@@ -69,11 +58,49 @@ export class AdminAuthenticator {
     dummyHash ??= hashPassword(generatePassword());
     const ok = await verifyPassword(password, admin?.password_hash ?? (await dummyHash));
     if (!admin || !ok) {
-      this.byEmail.fail(emailKey);
-      this.byAddress.fail(address);
+      this.fail(emailKey, address);
       throw new ServiceError('unauthenticated', WRONG_PAIR);
     }
     this.byEmail.reset(emailKey);
     return { id: admin.id, email: admin.email };
+  }
+
+  /**
+   * A signed-in admin's own password, asked again before it is changed. Wrong guesses count as
+   * failed sign-ins, so a stolen session cannot be used to try passwords faster than the form.
+   */
+  async verifyCurrent(adminId: number, password: string, address: string): Promise<void> {
+    const admin = await this.db
+      .selectFrom('admins')
+      .select(['email', 'password_hash'])
+      .where('id', '=', adminId)
+      .executeTakeFirstOrThrow();
+    const emailKey = admin.email.toLowerCase();
+    this.refuseWhileLimited(emailKey, address, 'password attempts');
+    if (!(await verifyPassword(password, admin.password_hash))) {
+      this.fail(emailKey, address);
+      const message = 'This is not your current password.';
+      throw new ServiceError('invalid', message, { currentPassword: message });
+    }
+  }
+
+  private refuseWhileLimited(emailKey: string, address: string, what: string): void {
+    const wait = Math.max(
+      this.byEmail.retryAfterSeconds(emailKey),
+      this.byAddress.retryAfterSeconds(address),
+    );
+    if (wait > 0) {
+      throw new ServiceError(
+        'rate-limited',
+        `Too many failed ${what}. Try again in ${wait} seconds.`,
+        undefined,
+        wait,
+      );
+    }
+  }
+
+  private fail(emailKey: string, address: string): void {
+    this.byEmail.fail(emailKey);
+    this.byAddress.fail(address);
   }
 }

@@ -13,6 +13,8 @@ import { type Harness, type SignedInClient, startHarness } from '../../testing/s
 type WithBody = { [K in OperationId]: Api[K] extends { body: z.ZodType } ? K : never }[OperationId];
 const samples: { [K in WithBody]: BodyOf<Api[K]> } = {
   signIn: { email: 'ada@example.test', password: 'not the password' },
+  changePassword: { currentPassword: 'not the password', newPassword: 'a new long passphrase' },
+  addAdmin: { email: 'grace@example.test' },
   saveIncomingKeys: {
     clientId: '0oa1client2id',
     clientSecret: 'a-client-secret',

@@ -1,5 +1,6 @@
 import * as accessKeys from './access-keys';
 import * as activity from './activity';
+import * as admins from './admins';
 import * as directoryGroups from './directory-groups';
 import * as incomingKeys from './incoming-keys';
 import * as scimSummary from './scim-summary';
@@ -10,6 +11,7 @@ import * as users from './users';
 
 export * from './access-keys';
 export * from './activity';
+export * from './admins';
 export * from './directory-groups';
 export * from './endpoint';
 export * from './errors';
@@ -25,6 +27,10 @@ export const api = {
   getSession: session.getSession,
   signIn: session.signIn,
   signOut: session.signOut,
+  changePassword: admins.changePassword,
+  listAdmins: admins.listAdmins,
+  addAdmin: admins.addAdmin,
+  removeAdmin: admins.removeAdmin,
   getSettings: settings.getSettings,
   getIncomingKeys: incomingKeys.getIncomingKeys,
   saveIncomingKeys: incomingKeys.saveIncomingKeys,

@@ -1,0 +1,94 @@
+import type { FastifyInstance } from 'fastify';
+import { addAdmin, changePassword, listAdmins, removeAdmin } from '../../../shared/api/admins';
+import { refuseWeakChoice } from '../../services/admin-accounts';
+import { ServiceError } from '../../services/errors';
+import { hashPassword } from '../../services/passwords';
+import { adminToken } from '../admin-auth';
+import type { AppContext } from '../context';
+import { registerEndpoint, respond } from '../endpoint';
+import { fromServiceError } from '../errors';
+
+/** A refusal the contract lists as the endpoint's own answer, not a failure of the server. */
+function refusal<K extends 'conflict' | 'not-found'>(
+  error: unknown,
+  kind: K,
+  status: K extends 'conflict' ? 409 : 404,
+) {
+  if (error instanceof ServiceError && error.kind === kind) {
+    return respond(status, fromServiceError(error).body);
+  }
+  throw error;
+}
+
+export function adminsRoutes(app: FastifyInstance, ctx: AppContext) {
+  registerEndpoint(app, ctx, listAdmins, async ({ admin }) =>
+    respond(200, { admins: await ctx.adminAccounts.list(admin.adminId) }),
+  );
+
+  registerEndpoint(app, ctx, addAdmin, async ({ body, admin, request }) => {
+    const { password, hash } = await ctx.adminAccounts.newPassword();
+    try {
+      const added = await ctx.audit.recorded(
+        (trx) => ctx.adminAccounts.withDb(trx).add(body.email, hash, admin.adminId),
+        (view) => ({
+          kind: 'admin_added',
+          actor: admin.email,
+          summary: `Added the administrator ${view.email}`,
+          details: { email: view.email },
+        }),
+      );
+      request.log.info(
+        { event: 'admin.added', admin: admin.email, added: added.email },
+        'admin added',
+      );
+      return respond(201, { admin: added, password });
+    } catch (error) {
+      return refusal(error, 'conflict', 409);
+    }
+  });
+
+  registerEndpoint(app, ctx, removeAdmin, async ({ params, admin, request }) => {
+    try {
+      const removed = await ctx.audit.recorded(
+        (trx) => ctx.adminAccounts.withDb(trx).remove(params.id, admin.adminId),
+        ({ email }) => ({
+          kind: 'admin_removed',
+          actor: admin.email,
+          summary: `Removed the administrator ${email}; their sessions ended`,
+          details: { email },
+        }),
+      );
+      request.log.info(
+        { event: 'admin.removed', admin: admin.email, removed: removed.email },
+        'admin removed',
+      );
+      return respond(204, undefined);
+    } catch (error) {
+      if (error instanceof ServiceError && error.kind === 'not-found') {
+        return respond(404, fromServiceError(error).body);
+      }
+      return refusal(error, 'conflict', 409);
+    }
+  });
+
+  registerEndpoint(app, ctx, changePassword, async ({ body, admin, request }) => {
+    await ctx.admins.verifyCurrent(admin.adminId, body.currentPassword, request.ip);
+    refuseWeakChoice(admin.email, body.currentPassword, body.newPassword);
+    const hash = await hashPassword(body.newPassword);
+    const keep = adminToken(request, ctx.config);
+    await ctx.audit.recorded(
+      (trx) => ctx.adminAccounts.withDb(trx).setPassword(admin.adminId, hash, keep),
+      (ended) => ({
+        kind: 'admin_password_changed',
+        actor: admin.email,
+        summary:
+          ended > 0
+            ? `Changed their password; ${ended} other ${ended === 1 ? 'session' : 'sessions'} ended`
+            : 'Changed their password',
+        details: { otherSessionsEnded: ended },
+      }),
+    );
+    request.log.info({ event: 'admin.password_changed', admin: admin.email }, 'password changed');
+    return respond(204, undefined);
+  });
+}
