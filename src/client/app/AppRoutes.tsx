@@ -4,6 +4,7 @@ import { RequireSession } from '../features/session/components/RequireSession';
 import { useLocation } from '../lib/router';
 import {
   loadActivityPage,
+  loadAdminsPage,
   loadConfigurationPage,
   loadSignInPage,
   loadUsersPage,
@@ -13,6 +14,7 @@ const SignInPage = lazy(loadSignInPage);
 const ConfigurationPage = lazy(loadConfigurationPage);
 const UsersPage = lazy(loadUsersPage);
 const ActivityPage = lazy(loadActivityPage);
+const AdminsPage = lazy(loadAdminsPage);
 const NotFoundPage = lazy(() => import('../features/not-found/NotFoundPage'));
 
 /** The admin's pages, behind the session check. */
@@ -20,6 +22,7 @@ const ADMIN_PAGES: Record<string, () => ReactNode> = {
   '/': () => <ConfigurationPage />,
   '/users': () => <UsersPage />,
   '/activity': () => <ActivityPage />,
+  '/admins': () => <AdminsPage />,
 };
 
 function page(pathname: string): ReactNode {

@@ -4,6 +4,7 @@ export const loadConfigurationPage = () =>
   import('../features/configuration/components/ConfigurationPage');
 export const loadUsersPage = () => import('../features/users/components/UsersPage');
 export const loadActivityPage = () => import('../features/activity/components/ActivityPage');
+export const loadAdminsPage = () => import('../features/admins/components/AdminsPage');
 
 /**
  * Starts loading the first page's code at once. main.tsx calls it before the app's own code has
@@ -14,4 +15,5 @@ export function preloadPageFor(pathname: string): void {
   else if (pathname === '/sign-in') void loadSignInPage();
   else if (pathname === '/users') void loadUsersPage();
   else if (pathname === '/activity') void loadActivityPage();
+  else if (pathname === '/admins') void loadAdminsPage();
 }

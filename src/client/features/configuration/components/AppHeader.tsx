@@ -11,6 +11,7 @@ const NAV = [
   { to: '/', label: 'Configuration' },
   { to: '/users', label: 'Users' },
   { to: '/activity', label: 'Activity' },
+  { to: '/admins', label: 'Administrators' },
 ];
 
 /** The top bar: product name, the pages, who is signed in, and "Sign out". Rendered as the page's header. */

@@ -1,0 +1,108 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import Typography from '@mui/material/Typography';
+import { useForm } from 'react-hook-form';
+import { type AddAdminBody, addAdminBody } from '../../../../shared/api/admins';
+import { FormErrorAlert } from '../../../components/FormErrorAlert';
+import { TextFieldControl } from '../../../components/TextFieldControl';
+import { showServerError } from '../../../lib/form-errors';
+import { useAddAdmin } from '../api/add-admin';
+import { FirstPassword } from './FirstPassword';
+
+export interface AddAdminDialogProps {
+  open: boolean;
+  onClose(): void;
+}
+
+/**
+ * "Add administrator": an email, then the first password the server made, once. Closing forgets
+ * it: the mutation resets when the dialog has faded out.
+ */
+export default function AddAdminDialog({ open, onClose }: AddAdminDialogProps) {
+  const add = useAddAdmin();
+  const added = add.data;
+  const form = useForm<AddAdminBody>({
+    resolver: zodResolver(addAdminBody),
+    defaultValues: { email: '' },
+  });
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    try {
+      await add.mutateAsync(values);
+    } catch (error) {
+      showServerError(error, ['email'], form.setError);
+    }
+  });
+
+  function close(_event: unknown, reason?: 'backdropClick' | 'escapeKeyDown') {
+    if (add.isPending) return;
+    // A stray click beside the dialog must not lose a password that is shown only once.
+    if (added && reason === 'backdropClick') return;
+    onClose();
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onClose={close}
+      fullWidth
+      maxWidth="sm"
+      slotProps={{ transition: { onExited: () => add.reset() } }}
+    >
+      <form onSubmit={onSubmit} noValidate>
+        <DialogTitle>Add administrator</DialogTitle>
+        <DialogContent>
+          {added ? (
+            <FirstPassword email={added.admin.email} password={added.password} />
+          ) : (
+            <>
+              <Typography color="text.secondary">
+                Administrators can change every setting on these pages. The console makes a first
+                password for them and shows it once.
+              </Typography>
+              <FormErrorAlert errors={form.formState.errors} />
+              <TextFieldControl
+                control={form.control}
+                name="email"
+                label="Email"
+                type="email"
+                autoComplete="off"
+                autoFocus
+                slotProps={{ htmlInput: { spellCheck: false, 'aria-required': true } }}
+              />
+            </>
+          )}
+        </DialogContent>
+        <DialogActions sx={{ px: 3, pb: 2, gap: 1 }}>
+          <Box role="status" sx={{ flexGrow: 1, color: 'text.secondary', typography: 'body2' }}>
+            {add.isPending ? 'Adding…' : ''}
+          </Box>
+          {added ? (
+            <Button variant="contained" onClick={onClose}>
+              Done
+            </Button>
+          ) : (
+            <>
+              <Button onClick={onClose} disabled={add.isPending}>
+                Cancel
+              </Button>
+              <Button
+                type="submit"
+                variant="contained"
+                loading={add.isPending}
+                loadingPosition="start"
+              >
+                Add
+              </Button>
+            </>
+          )}
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
