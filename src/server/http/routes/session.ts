@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { getSession, signIn, signOut } from '../../../shared/api/session';
 import { ServiceError } from '../../services/errors';
 import { adminToken, clearAdminCookie, setAdminCookie } from '../admin-auth';
+import { recordAttempt } from '../audit-attempt';
 import type { AppContext } from '../context';
 import { registerEndpoint, respond } from '../endpoint';
 
@@ -24,7 +25,7 @@ export function sessionRoutes(app: FastifyInstance, ctx: AppContext) {
     } catch (error) {
       // Only the typed email is kept, never what was typed as the password.
       if (error instanceof ServiceError && error.kind === 'unauthenticated') {
-        await ctx.audit.record({
+        await recordAttempt(ctx, request, {
           kind: 'admin_sign_in_failed',
           actor: body.email,
           summary: 'Failed admin sign-in: the email and password do not match',
