@@ -32,6 +32,13 @@ export interface CheckedIncomingKeys {
   row: IncomingKeysTable;
 }
 
+/** What "Verify now" learned from Okta about the stored keys, ready to store. */
+export interface RecheckedIncomingKeys {
+  endpoints: DiscoveredEndpoints;
+  method: IncomingKeysTable['token_endpoint_auth_method'];
+  at: string;
+}
+
 function toView(row: IncomingKeysTable | undefined): IncomingKeysView {
   if (!row) return { configured: false };
   return {
@@ -168,8 +175,11 @@ export class IncomingKeysService {
     return { before, after: toView(checked.row) };
   }
 
-  /** Checks the stored keys again ("Verify now"). */
-  async recheck(): Promise<IncomingKeysView> {
+  /**
+   * The first half of "Verify now": the stored keys checked with Okta again over the network.
+   * Nothing is stored; `storeRecheck` does that, so no transaction waits on Okta.
+   */
+  async recheck(): Promise<RecheckedIncomingKeys> {
     const existing = await this.stored();
     if (!existing) throw new ServiceError('not-found', 'No incoming keys are set up yet.');
     const secret = this.openSecret(existing);
@@ -178,16 +188,23 @@ export class IncomingKeysService {
       secret,
       existing.issuer_uri,
     );
-    const now = new Date().toISOString();
-    await this.db
+    return { endpoints, method, at: new Date().toISOString() };
+  }
+
+  /** The second half of "Verify now": stores when the keys were found working, and how. */
+  async storeRecheck(rechecked: RecheckedIncomingKeys): Promise<IncomingKeysView> {
+    const row = await this.db
       .updateTable('incoming_keys')
       .set({
-        verified_at: now,
-        discovery_json: JSON.stringify(endpoints),
-        token_endpoint_auth_method: method,
+        verified_at: rechecked.at,
+        discovery_json: JSON.stringify(rechecked.endpoints),
+        token_endpoint_auth_method: rechecked.method,
       })
       .where('id', '=', 1)
-      .execute();
-    return toView({ ...existing, verified_at: now, token_endpoint_auth_method: method });
+      .returningAll()
+      .executeTakeFirst();
+    // Keys removed between the check and now (a concurrent change) leave nothing to stamp.
+    if (!row) throw new ServiceError('not-found', 'No incoming keys are set up yet.');
+    return toView(row);
   }
 }

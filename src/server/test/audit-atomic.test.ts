@@ -167,6 +167,36 @@ describe('an admin change whose audit entry cannot be written', () => {
     expect(harness.logText()).not.toContain(CLIENT_SECRET);
   });
 
+  it('keeps the last verified time of "Verify now"; a failed check is still answered', async () => {
+    const { harness, admin } = await server();
+    const op: OktaStandIn = await startOktaStandIn({ clientSecret: CLIENT_SECRET });
+    open.push(op);
+    const keys = { clientId: op.clientId, clientSecret: CLIENT_SECRET, issuerUri: op.issuer };
+    const saved = await admin.inject({ method: 'PUT', url: '/api/incoming-keys', payload: keys });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const verifiedAt = () =>
+      get(admin, '/api/incoming-keys').then((v) => (v as { verifiedAt: string }).verifiedAt);
+    const before = await verifiedAt();
+    const verify = () => admin.inject({ method: 'POST', url: '/api/incoming-keys/verify' });
+
+    await breakAudit(harness);
+    expectFailed(await verify(), CLIENT_SECRET);
+    expect(await verifiedAt()).toBe(before);
+    await op.close();
+    const refused = await verify();
+    expect(refused.statusCode, refused.body).toBe(400);
+    expect(apiErrorSchema.parse(refused.json()).fields?.issuerUri).toMatch(/^Nothing there/);
+    const warned = harness.logLines().filter((l) => l.event === 'audit.not_recorded');
+    expect(warned).toMatchObject([{ level: 40, kind: 'incoming_keys_verified' }]);
+    expect(harness.logText()).not.toContain(CLIENT_SECRET);
+
+    await mendAudit(harness);
+    expect((await verify()).statusCode).toBe(400);
+    const [entry] = await auditKinds(admin, 'incoming_keys_verified');
+    expect(entry).toMatchObject({ actor: TEST_ADMIN.email, details: { works: false } });
+    expect(await auditKinds(admin, 'incoming_keys_verified')).toHaveLength(1);
+  });
+
   it('neither signs the admin in nor out', async () => {
     const { harness, admin } = await server();
     await breakAudit(harness);

@@ -56,6 +56,8 @@ beforeAll(async () => {
   expect((await put({ ...keys, clientSecret: CLIENT_SECRET })).statusCode).toBe(200);
 
   expect((await put({ ...keys, clientSecret: NEW_SECRET })).statusCode).toBe(400);
+  const verify = () => keep(admin.inject({ method: 'POST', url: '/api/incoming-keys/verify' }));
+  expect((await verify()).statusCode).toBe(200);
 
   // The key is shown once, in this answer only: it is not kept with the others.
   const created = await admin.inject({ method: 'POST', url: '/api/access-keys' });
@@ -105,6 +107,10 @@ beforeAll(async () => {
   });
   await rig.scim('PATCH', `/Users/${jane.id}`, deactivate);
 
+  // Okta is gone: "Verify now" fails, and says why.
+  await op.close();
+  expect((await verify()).statusCode).toBe(400);
+
   await keep(admin.inject({ method: 'DELETE', url: '/api/session' }));
 }, 30_000);
 
@@ -133,6 +139,22 @@ describe('the admin audit log', () => {
       [ADMIN.email, 'Changed the incoming Okta keys: Client secret', true],
     ]);
     expect(saves[0]?.details).toMatchObject({ clientId: op.clientId, issuerUri: op.issuer });
+  });
+
+  it('records each "Verify now": who, and whether the keys work or why not', async () => {
+    const checks = (await byKind('incoming_keys_verified')).reverse();
+    expect(checks.map((e) => [e.actor, e.details.works])).toEqual([
+      [ADMIN.email, true],
+      [ADMIN.email, false],
+    ]);
+    const [works, fails] = checks;
+    expect(works).toMatchObject({
+      summary: 'Verified the incoming Okta keys: they work',
+      details: { reason: null, clientId: op.clientId, issuerUri: op.issuer },
+    });
+    expect(fails?.summary).toMatch(/^Verified the incoming Okta keys: they do not work\. Nothing/);
+    expect(fails?.details).toMatchObject({ clientId: op.clientId, issuerUri: op.issuer });
+    expect(fails?.details.reason).toMatch(/^Nothing there: no server answered/);
   });
 
   it('records access keys created and revoked by their shown prefix', async () => {

@@ -127,6 +127,8 @@ export const auditKind = z.enum([
   'admin_removed',
   'admin_password_changed',
   'incoming_keys_saved',
+  /** "Verify now": the stored keys checked with Okta again, and whether they still work. */
+  'incoming_keys_verified',
   'access_key_created',
   'access_key_revoked',
   'group_mapping_added',

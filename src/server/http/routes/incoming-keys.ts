@@ -6,6 +6,9 @@ import {
   verifyIncomingKeys,
 } from '../../../shared/api/incoming-keys';
 import type { AuditInput } from '../../services/activity/audit-log';
+import { ServiceError } from '../../services/errors';
+import type { RecheckedIncomingKeys } from '../../services/incoming-keys';
+import { recordAttempt } from '../audit-attempt';
 import type { AppContext } from '../context';
 import { registerEndpoint, respond } from '../endpoint';
 
@@ -44,6 +47,28 @@ function savedEntry(
   };
 }
 
+/** The audit entry of "Verify now": whether the stored keys work, else Okta's reason in words. */
+function verifiedEntry(
+  actor: string,
+  keys: IncomingKeysView | undefined,
+  failure?: string,
+): AuditInput {
+  const stored = keys?.configured ? keys : undefined;
+  return {
+    kind: 'incoming_keys_verified',
+    actor,
+    summary: failure
+      ? `Verified the incoming Okta keys: they do not work. ${failure}`
+      : 'Verified the incoming Okta keys: they work',
+    details: {
+      works: !failure,
+      reason: failure ?? null,
+      clientId: stored?.clientId ?? null,
+      issuerUri: stored?.issuerUri ?? null,
+    },
+  };
+}
+
 export function incomingKeysRoutes(app: FastifyInstance, ctx: AppContext) {
   registerEndpoint(app, ctx, getIncomingKeys, async () =>
     respond(200, await ctx.incomingKeys.view()),
@@ -60,7 +85,26 @@ export function incomingKeysRoutes(app: FastifyInstance, ctx: AppContext) {
     return respond(200, after);
   });
 
-  registerEndpoint(app, ctx, verifyIncomingKeys, async () =>
-    respond(200, await ctx.incomingKeys.recheck()),
-  );
+  registerEndpoint(app, ctx, verifyIncomingKeys, async ({ admin, request }) => {
+    // Okta is asked first, outside any transaction; a refusal stores nothing but is recorded.
+    let rechecked: RecheckedIncomingKeys;
+    try {
+      rechecked = await ctx.incomingKeys.recheck();
+    } catch (error) {
+      if (error instanceof ServiceError && error.kind === 'invalid') {
+        const keys = await ctx.incomingKeys.view().catch(() => undefined);
+        await recordAttempt(ctx, request, verifiedEntry(admin.email, keys, error.message));
+      }
+      throw error;
+    }
+    const view = await ctx.audit.recorded(
+      (trx) => ctx.incomingKeys.withDb(trx).storeRecheck(rechecked),
+      (after) => verifiedEntry(admin.email, after),
+    );
+    request.log.info(
+      { event: 'incoming_keys.verified', admin: admin.email },
+      'incoming keys verified',
+    );
+    return respond(200, view);
+  });
 }

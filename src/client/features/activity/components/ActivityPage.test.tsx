@@ -377,6 +377,34 @@ describe('Activity page: audit log', () => {
     expect(screen.getByText('1 entry match')).toBeInTheDocument();
   });
 
+  it('shows a "Verify now" as Incoming keys verified, and filters by it', async () => {
+    mockBackend.audit = [
+      auditEntryFactory(),
+      auditEntryFactory({
+        at: '2026-03-04T09:30:00.000Z',
+        kind: 'incoming_keys_verified',
+        summary: 'Verified the incoming Okta keys: they work',
+        details: { works: true, reason: null },
+      }),
+    ];
+    const { user } = renderApp('/activity?tab=audit');
+    const table = await screen.findByRole('table', { name: 'Audit log' });
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(3));
+    const verified = within(table).getByText('Incoming keys verified');
+    expect(verified.closest('tr')).toHaveTextContent('Verified the incoming Okta keys: they work');
+
+    const what = screen.getByRole('combobox', { name: 'What' });
+    await user.selectOptions(what, 'Incoming keys verified');
+    await waitFor(() =>
+      expect(auditQueries().at(-1)).toEqual({
+        page: '1',
+        pageSize: '25',
+        kind: 'incoming_keys_verified',
+      }),
+    );
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(2));
+  });
+
   it('opens on the audit tab from a link', async () => {
     renderApp('/activity?tab=audit&kind=access_key_created');
     expect(await screen.findByRole('table', { name: 'Audit log' })).toBeInTheDocument();

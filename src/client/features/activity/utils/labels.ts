@@ -44,6 +44,7 @@ export const auditKindLabels: Record<AuditKind, string> = {
   admin_removed: 'Administrator removed',
   admin_password_changed: 'Admin password changed',
   incoming_keys_saved: 'Incoming keys saved',
+  incoming_keys_verified: 'Incoming keys verified',
   access_key_created: 'Access key created',
   access_key_revoked: 'Access key revoked',
   group_mapping_added: 'Group mapping added',
