@@ -1,13 +1,23 @@
+import { randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
+import { DirectoryGroupsSection } from './fixtures/directory-groups-section';
 import { expect, test } from './fixtures/test';
 
-/** Records the API requests the page makes and the CSP violations it reports, from the start. */
+/**
+ * Records the API requests the page makes and the CSP violations it reports, from the start: the
+ * `securitypolicyviolation` events and Chromium's console errors ("Refused to apply inline style
+ * because it violates the following Content Security Policy directive: ...").
+ */
 async function watch(page: Page) {
   const api: string[] = [];
+  const console: string[] = [];
   page.on('request', (request) => {
     const url = new URL(request.url());
     if (url.pathname.startsWith('/api/'))
       api.push(`${request.method()} ${url.pathname}${url.search}`);
+  });
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) console.push(message.text());
   });
   await page.addInitScript(() => {
     const seen: string[] = [];
@@ -16,8 +26,12 @@ async function watch(page: Page) {
       seen.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}`),
     );
   });
-  const violations = () =>
-    page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+  const violations = async () => [
+    ...(await page.evaluate(
+      () => (window as unknown as { cspViolations: string[] }).cspViolations,
+    )),
+    ...console,
+  ];
   return { api, violations };
 }
 
@@ -42,6 +56,30 @@ test('the main page needs no API round trip: its first screen comes with the pag
   expect(await violations()).toEqual([]);
 });
 
+test('the users and activity pages need no API round trip either', async ({ signedIn, page }) => {
+  await expect(signedIn.heading).toBeVisible();
+  const { api, violations } = await watch(page);
+
+  await page.goto('/users');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Users');
+  await expect(page.getByRole('status').filter({ hasText: /\d+ users?$/ })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Provisioned users' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Recent sign-in refusals' })).toContainText(
+    /Nobody has been refused recently|·/,
+  );
+  await expect(page.locator('.MuiSkeleton-root')).toHaveCount(0);
+  await page.waitForLoadState('networkidle');
+  expect(api, '/users').toEqual([]);
+
+  await page.goto('/activity');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Activity');
+  await expect(page.getByRole('table', { name: 'SCIM requests from Okta' })).toBeVisible();
+  await expect(page.locator('.MuiSkeleton-root')).toHaveCount(0);
+  await page.waitForLoadState('networkidle');
+  expect(api, '/activity').toEqual([]);
+  expect(await violations()).toEqual([]);
+});
+
 test('signed out, a console page goes to sign in without asking the API who is there', async ({
   page,
 }) => {
@@ -53,15 +91,55 @@ test('signed out, a console page goes to sign in without asking the API who is t
   expect(await violations()).toEqual([]);
 });
 
-test('no page reports a Content-Security-Policy violation', async ({ signedIn, page }) => {
+test('no page reports a Content-Security-Policy violation, and every page is styled', async ({
+  signedIn,
+  page,
+}) => {
   const { violations } = await watch(page);
+  /** MUI's styles applied (emotion's <style> elements, with the page's nonce), not the browser's. */
+  const expectStyled = async (what: string) => {
+    const heading = page.getByRole('heading', { level: 1 });
+    // The browser's own h1: 2em (32px) with margins; MUI's h4 heading: 2.125rem and none.
+    expect(await heading.evaluate((h) => getComputedStyle(h).fontSize), what).not.toBe('32px');
+    expect(await heading.evaluate((h) => getComputedStyle(h).marginTop), what).toBe('0px');
+    const nonces = await page.evaluate(() => {
+      const meta = document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]');
+      return {
+        page: meta?.nonce ?? '',
+        styles: [...document.querySelectorAll('style')].map((style) => style.nonce),
+      };
+    });
+    expect(nonces.page, what).not.toBe('');
+    expect(nonces.styles.length, what).toBeGreaterThan(1);
+    expect(new Set(nonces.styles), what).toEqual(new Set([nonces.page]));
+  };
   for (const path of ['/', '/users', '/activity', '/activity?tab=audit', '/nowhere']) {
     await page.goto(path);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.waitForLoadState('networkidle');
+    await expectStyled(path);
     expect(await violations(), path).toEqual([]);
   }
+
   await signedIn.goto();
-  await signedIn.openIncomingKeysDialog();
+  const dialog = await signedIn.openIncomingKeysDialog();
+  await expect(dialog.root).toBeVisible();
+  await dialog.cancel.click();
+  await expect(dialog.root).toBeHidden();
   expect(await violations(), 'dialog').toEqual([]);
+
+  // Snackbars: adding a group Okta has not pushed ("Add anyway"), then removing it again.
+  const name = `E2E CSP ${randomBytes(4).toString('hex')}`;
+  const groups = new DirectoryGroupsSection(page);
+  const add = await groups.openDialog();
+  await add.fill(name, 'Basic');
+  await add.save.click();
+  await add.addAnyway.click();
+  await expect(page.getByRole('alert').filter({ hasText: `"${name}" added` })).toBeVisible();
+  await groups.remove(name).click();
+  await groups.confirmation().getByRole('button', { name: 'Remove', exact: true }).click();
+  await expect(groups.row(name)).toHaveCount(0);
+  await expect(page.getByRole('alert').filter({ hasText: `"${name}" removed` })).toBeVisible();
+  await expectStyled('after the dialogs and snackbars');
+  expect(await violations(), 'snackbar').toEqual([]);
 });

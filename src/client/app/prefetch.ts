@@ -1,20 +1,34 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { sessionQueryOptions } from '../features/session/api/get-session';
 
+type Prefetch = (queryClient: QueryClient) => Promise<void>;
+
+/** The pages whose first screen the server sends with them (shared/api/first-screen.ts). */
+const FIRST_SCREENS: Record<string, () => Promise<Prefetch>> = {
+  '/': () => import('./prefetch-main-page').then((m) => m.prefetchMainPage),
+  '/users': () => import('./prefetch-pages').then((m) => m.prefetchUsersPage),
+  '/activity': () => import('./prefetch-pages').then((m) => m.prefetchActivityPage),
+};
+
 /**
  * Starts the first page's requests before React renders it: the session check at once, and the
- * main page's data as soon as that check says someone is signed in (not after the page's code has
- * loaded and rendered). Signed out, nothing else is asked for, so there is no 401 to log.
+ * page's data as soon as that check says someone is signed in (not after the page's code has
+ * loaded and rendered). Signed out, nothing else is asked for, so there is no 401 to log. With
+ * filters in the address (`/users?page=2`) the page asks for its own data as it renders.
  *
  * Resolves when the first screen's data is in the cache. When the server sent the answers with
  * the page that is a few microtasks away, and start.tsx waits for it so that the first render is
  * the complete page; otherwise it does not wait, and the page shows its loading state.
  */
-export async function prefetchFor(pathname: string, queryClient: QueryClient): Promise<void> {
-  const mainPage = pathname === '/' ? import('./prefetch-main-page') : undefined;
+export async function prefetchFor(
+  { pathname, search }: { pathname: string; search: string },
+  queryClient: QueryClient,
+): Promise<void> {
+  const load = search === '' && Object.hasOwn(FIRST_SCREENS, pathname) && FIRST_SCREENS[pathname];
+  const prefetchPage = load ? load() : undefined;
   try {
     const signedIn = await queryClient.fetchQuery(sessionQueryOptions());
-    if (signedIn && mainPage) await (await mainPage).prefetchMainPage(queryClient);
+    if (signedIn && prefetchPage) await (await prefetchPage)(queryClient);
   } catch {
     // A failed check shows on the page, which asks again.
   }

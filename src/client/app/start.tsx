@@ -12,7 +12,7 @@ if (!root) throw new Error('index.html has no #root element');
 
 const queryClient = createAppQueryClient();
 const embedded = hasEmbeddedAnswers();
-const firstScreen = prefetchFor(window.location.pathname, queryClient);
+const firstScreen = prefetchFor(window.location, queryClient);
 // With the answers in the page, the data is ready as soon as the page's code is: render once,
 // complete, rather than a loading state and then the page.
 if (embedded) await firstScreen;

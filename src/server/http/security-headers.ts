@@ -1,24 +1,41 @@
-import type { FastifyInstance } from 'fastify';
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Config } from '../config';
 
 /**
- * CSP without inline script: the SPA's index.html and the end-user pages load scripts from files
- * only. style-src keeps 'unsafe-inline': MUI's emotion inserts <style> elements at run time and
- * the end-user pages carry one <style>; a nonce would need index.html rendered per request, and
- * inline styles cannot run code.
+ * CSP without inline script or inline style: scripts and style sheets come from files only. A
+ * page that carries `<style>` (the console's index.html, whose first paint and MUI's emotion
+ * styles are inline; the end-user pages) is sent with its own policy naming a nonce that is new
+ * for each answer (`withStyleNonce`), and only elements carrying that nonce are applied.
  */
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+export function contentSecurityPolicy(styleNonce?: string): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    styleNonce ? `style-src 'self' 'nonce-${styleNonce}'` : "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/**
+ * What a page's HTML has where its nonce goes: `<style nonce="…">` and index.html's
+ * `<meta property="csp-nonce" nonce="…">`, from which the client hands it to emotion. With its
+ * quotes, so no escaped text in the page (a name, a JSON answer) can ever contain it.
+ */
+export const STYLE_NONCE_PLACEHOLDER = 'nonce="__CSP_NONCE__"';
+
+/** A fresh nonce (128 random bits) in the page's HTML and in this answer's CSP. */
+export function withStyleNonce(reply: FastifyReply, html: string): string {
+  const nonce = randomBytes(16).toString('base64');
+  reply.header('content-security-policy', contentSecurityPolicy(nonce));
+  return html.replaceAll(STYLE_NONCE_PLACEHOLDER, `nonce="${nonce}"`);
+}
 
 /**
  * `same-origin`: no Referer leaves for another site (Okta, links), and the browser's own form
@@ -30,7 +47,7 @@ export const REFERRER_POLICY = 'same-origin';
 /** The headers every answer carries; HSTS only when PUBLIC_URL is https. */
 export function securityHeaderEntries(config: Config): Array<[string, string]> {
   const entries: Array<[string, string]> = [
-    ['content-security-policy', CSP],
+    ['content-security-policy', contentSecurityPolicy()],
     ['x-content-type-options', 'nosniff'],
     ['referrer-policy', REFERRER_POLICY],
     ['x-frame-options', 'DENY'],
@@ -43,10 +60,13 @@ export function securityHeaderEntries(config: Config): Array<[string, string]> {
   return entries;
 }
 
+/** Every answer gets the headers; the strict policy unless it is a page with its own nonce. */
 export function securityHeaders(app: FastifyInstance, config: Config) {
   const headers = Object.fromEntries(securityHeaderEntries(config));
   app.addHook('onSend', async (_request, reply, payload) => {
+    const pagePolicy = reply.getHeader('content-security-policy');
     reply.headers(headers);
+    if (pagePolicy) reply.header('content-security-policy', pagePolicy);
     return payload;
   });
 }

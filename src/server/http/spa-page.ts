@@ -3,6 +3,7 @@ import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { EMBEDDED_ANSWERS_ID } from '../../shared/api/endpoint';
 import { FIRST_SCREEN_TARGETS, SESSION_TARGET } from '../../shared/api/first-screen';
+import { STYLE_NONCE_PLACEHOLDER, withStyleNonce } from './security-headers';
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -22,11 +23,19 @@ export function jsonForScript(value: unknown): string {
  * Serves a page of the console: index.html with the API answers its first screen needs. The
  * answers come from the API itself, asked in-process with the visitor's own cookie, so they are
  * exactly what the client would get (never more: no secret is in any API answer) and only what
- * this visitor may see. Signed out, only the session check's answer is there.
+ * this visitor may see. Signed out, only the session check's answer is there; with filters in
+ * the address (`/users?page=2`), the page asks for other data than its first screen's defaults,
+ * so only the session check is there too (an unused answer would be served later as current).
+ *
+ * Each page gets its own style nonce (index.html's inline <style> and emotion's, via the
+ * csp-nonce meta) and a CSP naming it.
  */
 export function createSpaPage(app: FastifyInstance, indexHtml: string) {
   const marker = '</body>';
   if (!indexHtml.includes(marker)) throw new Error('index.html has no </body>');
+  if (!indexHtml.includes(STYLE_NONCE_PLACEHOLDER)) {
+    throw new Error(`index.html has no ${STYLE_NONCE_PLACEHOLDER}: its styles would be refused`);
+  }
 
   async function answer(target: string, cookie: string | undefined) {
     const response = await app.inject({
@@ -42,13 +51,13 @@ export function createSpaPage(app: FastifyInstance, indexHtml: string) {
     }
   }
 
-  async function answersFor(pathname: string, cookie: string | undefined) {
+  async function answersFor(pathname: string, search: string, cookie: string | undefined) {
     const answers: Record<string, unknown> = {};
     const session = await answer(SESSION_TARGET, cookie);
     if (session === undefined) return answers;
     answers[SESSION_TARGET] = session;
     const signedIn = (session as { signedIn?: unknown }).signedIn === true;
-    const targets = signedIn ? (FIRST_SCREEN_TARGETS[pathname] ?? []) : [];
+    const targets = signedIn && search === '' ? (FIRST_SCREEN_TARGETS[pathname] ?? []) : [];
     const found = await Promise.all(targets.map((target) => answer(target, cookie)));
     targets.forEach((target, i) => {
       if (found[i] !== undefined) answers[target] = found[i];
@@ -57,9 +66,13 @@ export function createSpaPage(app: FastifyInstance, indexHtml: string) {
   }
 
   return async function sendPage(request: FastifyRequest, reply: FastifyReply, pathname: string) {
-    const answers = await answersFor(pathname, request.headers.cookie);
+    // As the browser's location.search reads it: '' also for a bare '?'.
+    const search = request.url.split('?')[1] ?? '';
+    const answers = await answersFor(pathname, search, request.headers.cookie);
     const script = `<script type="application/json" id="${EMBEDDED_ANSWERS_ID}">${jsonForScript(answers)}</script>`;
-    const html = Buffer.from(indexHtml.replace(marker, `${script}${marker}`));
+    const page = withStyleNonce(reply, indexHtml);
+    // A function, not a string: `$'` or `$&` in an answer (a group's name) is not a pattern.
+    const html = Buffer.from(page.replace(marker, () => `${script}${marker}`));
     const accepted = String(request.headers['accept-encoding'] ?? '');
     reply
       .type('text/html; charset=utf-8')

@@ -1,7 +1,8 @@
 /**
  * The headers every answer carries (CSP, nosniff, Referrer-Policy, frame denial, HSTS on https),
  * on every path an answer can take: routes, errors, the SPA, the end-user pages, and the errors
- * written before routing. Also: no page this server sends carries an inline script.
+ * written before routing. Also: no page this server sends carries an inline script, and its only
+ * inline style is what carries the page's own nonce, new for each answer.
  */
 import fs from 'node:fs';
 import net from 'node:net';
@@ -25,7 +26,15 @@ function directives(csp: string | undefined): Map<string, string[]> {
   return out;
 }
 
-function expectSecurityHeaders(headers: Record<string, unknown>, https: boolean, what: string) {
+/**
+ * Checks the headers; returns the style nonce of a page's policy. Without one, style sheets come
+ * from files only; with one, only <style> elements carrying it. Never 'unsafe-inline'.
+ */
+function expectSecurityHeaders(
+  headers: Record<string, unknown>,
+  https: boolean,
+  what: string,
+): string | undefined {
   const csp = directives(headers['content-security-policy'] as string | undefined);
   expect(csp.get('default-src'), what).toEqual(["'self'"]);
   expect(csp.get('script-src'), what).toEqual(["'self'"]);
@@ -33,8 +42,11 @@ function expectSecurityHeaders(headers: Record<string, unknown>, https: boolean,
   expect(csp.get('base-uri'), what).toEqual(["'none'"]);
   expect(csp.get('frame-ancestors'), what).toEqual(["'none'"]);
   expect(csp.get('form-action'), what).toEqual(["'self'"]);
-  // Emotion (MUI) inserts <style> elements at run time: inline style only, never inline script.
-  expect(csp.get('style-src'), what).toEqual(["'self'", "'unsafe-inline'"]);
+  const [self, nonceSource, ...more] = csp.get('style-src') ?? [];
+  expect(self, what).toBe("'self'");
+  expect(more, what).toEqual([]);
+  const nonce = nonceSource?.match(/^'nonce-([A-Za-z0-9+/]{22}==)'$/)?.[1];
+  expect(nonceSource === undefined || nonce !== undefined, `${what}: ${nonceSource}`).toBe(true);
   expect(headers['x-content-type-options'], what).toBe('nosniff');
   expect(headers['referrer-policy'], what).toBe('same-origin');
   expect(headers['x-frame-options'], what).toBe('DENY');
@@ -43,6 +55,22 @@ function expectSecurityHeaders(headers: Record<string, unknown>, https: boolean,
   } else {
     expect(headers['strict-transport-security'], what).toBeUndefined();
   }
+  return nonce;
+}
+
+/** Inline style the page's policy refuses: <style> without its nonce, and style attributes. */
+function refusedStyles(html: string, nonce: string): string[] {
+  const found: string[] = [];
+  for (const m of html.matchAll(/<style\b([^>]*)>/gi)) {
+    if ((m[1] ?? '').trim() !== `nonce="${nonce}"`) found.push(m[0]);
+  }
+  for (const m of html.matchAll(/\sstyle\s*=/gi)) found.push(m[0]);
+  return found;
+}
+
+/** Every nonce attribute in the page (index.html's <style> and csp-nonce meta; the end-user <style>). */
+function nonceAttributes(html: string): string[] {
+  return [...html.matchAll(/\snonce="([^"]*)"/g)].map((m) => m[1] ?? '');
 }
 
 /**
@@ -165,10 +193,41 @@ for (const https of [false, true]) {
         if (what.startsWith('console')) expect(inlineScripts(response.body), what).toEqual([]);
         // 503 is the page for "sign-in is not set up yet", on purpose.
         expect(response.statusCode, what).toBeLessThan(what.startsWith('end-user') ? 504 : 500);
-        expectSecurityHeaders(response.headers, https, what);
+        const nonce = expectSecurityHeaders(response.headers, https, what);
+        const isPage = String(response.headers['content-type']).startsWith('text/html');
+        expect(isPage, what).toBe(/^(console (page|route)|end-user)/.test(what));
+        // A page has a nonce; nothing else may apply inline style at all.
+        expect(nonce !== undefined, what).toBe(isPage);
+        if (nonce) {
+          expect(refusedStyles(response.body, nonce), what).toEqual([]);
+          expect(nonceAttributes(response.body).length, what).toBeGreaterThan(0);
+          expect(new Set(nonceAttributes(response.body)), what).toEqual(new Set([nonce]));
+        }
       }
       const signedIn = await client.inject({ method: 'GET', url: '/api/access-keys' });
       expectSecurityHeaders(signedIn.headers, https, 'signed-in API answer');
+    });
+
+    it("a page's style nonce is new for each answer and is the one its HTML carries", async () => {
+      const client = await harness.session();
+      for (const url of ['/', '/users', '/me']) {
+        const [first, second] = await Promise.all([
+          client.inject({ method: 'GET', url }),
+          client.inject({ method: 'GET', url }),
+        ]);
+        const nonces = [first, second].map((page) => {
+          const nonce = expectSecurityHeaders(page.headers, https, url);
+          expect(nonce, url).toBeDefined();
+          expect(Buffer.from(nonce ?? '', 'base64')).toHaveLength(16);
+          expect(page.body, url).not.toContain('__CSP_NONCE__');
+          expect(page.body, url).toContain(`<style nonce="${nonce}">`);
+          if (url !== '/me') {
+            expect(page.body, url).toContain(`<meta property="csp-nonce" nonce="${nonce}"`);
+          }
+          return nonce;
+        });
+        expect(nonces[0], url).not.toBe(nonces[1]);
+      }
     });
 
     it('on what the HTTP parser refuses before routing: oversized headers, slow headers', async () => {
@@ -211,6 +270,8 @@ describe('no inline script anywhere', () => {
     ];
     for (const html of rendered) {
       expect(inlineScripts(html)).toEqual([]);
+      // Filled in with the answer's nonce as the page is sent (withStyleNonce).
+      expect(refusedStyles(html, '__CSP_NONCE__')).toEqual([]);
       expect(html).toContain('<meta name="referrer" content="same-origin">');
     }
   });

@@ -1,7 +1,8 @@
 /**
  * The console's pages come with the API answers their first screen needs (spa-page.ts): the
- * session check always, and for a signed-in admin on "/" everything the main page shows, exactly
- * as the API would answer it, safely inside a non-executable <script type="application/json">.
+ * session check always, and for a signed-in admin on "/", "/users" and "/activity" (with nothing
+ * in the address) everything the page shows first, exactly as the API would answer it, safely
+ * inside a non-executable <script type="application/json">.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,7 +15,8 @@ import { type Harness, type SignedInClient, startHarness } from '../../testing/s
 import { jsonForScript } from '../http/spa-page';
 
 const root = path.resolve(import.meta.dirname, '../../..');
-const HOSTILE = '</script><script>window.pwned=1</script><!--';
+// `$'` and `$&` would be replacement patterns if the page were assembled with a string replace.
+const HOSTILE = "</script><script>window.pwned=1</script><!-- $' $& $`";
 
 /** The answers embedded in a page, parsed as the browser's JSON.parse would read them. */
 function answersIn(html: string): Record<string, unknown> {
@@ -55,27 +57,46 @@ describe('pages served with their first screen', () => {
     expect(answersIn(page.body)).toEqual({ [SESSION_TARGET]: { signedIn: false } });
   });
 
-  it('signed in, "/": every first-screen answer, equal to what the API answers', async () => {
-    const page = await admin.inject({ method: 'GET', url: '/' });
-    expect(page.statusCode).toBe(200);
-    expect(page.headers['cache-control']).toBe('private, no-cache');
-    expect(String(page.headers.vary)).toMatch(/cookie/);
-    const answers = answersIn(page.body);
-    const targets = [SESSION_TARGET, ...(FIRST_SCREEN_TARGETS['/'] ?? [])];
-    expect(Object.keys(answers).sort()).toEqual([...targets].sort());
-    expect(targets).toContain('/api/directory-groups?page=1&pageSize=25&sort=name&order=asc');
-    for (const target of targets) {
-      const direct = await admin.inject({ method: 'GET', url: target });
-      expect(direct.statusCode, target).toBe(200);
-      expect(answers[target], target).toEqual(direct.json());
-    }
-    // Never the session cookie itself: the page is readable by the page's own scripts.
-    expect(page.body).not.toContain(admin.cookieValue);
-  });
+  // The requests each page's client makes first, with nothing in its address (default paging).
+  const firstRequests: Record<string, string[]> = {
+    '/': ['/api/directory-groups?page=1&pageSize=25&sort=name&order=asc'],
+    '/users': [
+      '/api/users/totals',
+      '/api/users?page=1&pageSize=25',
+      '/api/sign-in-events?outcome=refused&limit=10',
+    ],
+    '/activity': ['/api/activity/provisioning?page=1&pageSize=25'],
+  };
 
-  it('other pages carry only the session check', async () => {
-    const page = await admin.inject({ method: 'GET', url: '/users?page=2' });
-    expect(Object.keys(answersIn(page.body))).toEqual([SESSION_TARGET]);
+  for (const [path, expected] of Object.entries(firstRequests)) {
+    it(`signed in, "${path}": every first-screen answer, equal to what the API answers`, async () => {
+      const page = await admin.inject({ method: 'GET', url: path });
+      expect(page.statusCode).toBe(200);
+      expect(page.headers['cache-control']).toBe('private, no-cache');
+      expect(String(page.headers.vary)).toMatch(/cookie/);
+      const answers = answersIn(page.body);
+      const targets = [SESSION_TARGET, ...(FIRST_SCREEN_TARGETS[path] ?? [])];
+      expect(Object.keys(answers).sort()).toEqual([...targets].sort());
+      for (const target of expected) expect(targets).toContain(target);
+      for (const target of targets) {
+        const direct = await admin.inject({ method: 'GET', url: target });
+        expect(direct.statusCode, target).toBe(200);
+        expect(answers[target], target).toEqual(direct.json());
+      }
+      // Never the session cookie itself: the page is readable by the page's own scripts.
+      expect(page.body).not.toContain(admin.cookieValue);
+    });
+  }
+
+  it('with filters in the address, or elsewhere, a page carries only the session check', async () => {
+    // Its first screen asks for other data; an unused answer would be served later as current.
+    for (const url of ['/users?page=2', '/activity?tab=audit', '/?from=okta', '/sign-in', '/x']) {
+      const page = await admin.inject({ method: 'GET', url });
+      expect(Object.keys(answersIn(page.body)), url).toEqual([SESSION_TARGET]);
+    }
+    // A bare '?' is no filter, as the browser's location.search reads it.
+    const bare = await admin.inject({ method: 'GET', url: '/users?' });
+    expect(Object.keys(answersIn(bare.body))).toContain('/api/users/totals');
   });
 
   it('a name that tries to close the script element stays data', async () => {

@@ -1,22 +1,27 @@
 import { listAccessKeys } from './access-keys';
-import { CHART_HOURS, getActivityChart, getSyncHealth } from './activity';
+import { CHART_HOURS, getActivityChart, getSyncHealth, listProvisioningActivity } from './activity';
 import { FIRST_DIRECTORY_GROUPS_PAGE, listDirectoryGroups } from './directory-groups';
 import { requestTarget } from './endpoint';
 import { getIncomingKeys } from './incoming-keys';
 import { getScimSummary } from './scim-summary';
 import { getSession } from './session';
 import { getSettings } from './settings';
-import { getLicenceTotals } from './users';
+import { listSignInEvents, RECENT_REFUSALS_QUERY } from './sign-in-events';
+import { getLicenceTotals, listUsers } from './users';
 
 /** The session check every page of the console starts with. */
 export const SESSION_TARGET = requestTarget(getSession);
 
+/** A server-paged list (users, provisioning activity) as its page first asks for it. */
+const FIRST_PAGE = { page: 1, pageSize: 25 } as const;
+
 /**
- * The GET requests a page makes for its first screen, as the client sends them. When it serves
- * the page to a signed-in admin, the server answers these itself and puts the answers in the HTML
- * (`EMBEDDED_ANSWERS_ID`), so the first screen is drawn once, complete, with no API round trip.
- * The client's prefetch for the page asks for the same (src/client/app/prefetch-main-page.ts);
- * the end-to-end test "the main page needs no API round trip" fails when they drift apart.
+ * The GET requests a page makes for its first screen with nothing in its address (no filters,
+ * no page), as the client sends them. When it serves such a page to a signed-in admin, the server
+ * answers these itself and puts the answers in the HTML (`EMBEDDED_ANSWERS_ID`), so the first
+ * screen is drawn once, complete, with no API round trip. The client's prefetch for the page asks
+ * for the same (src/client/app/prefetch-*.ts); the end-to-end tests "... needs no API round trip"
+ * (e2e/first-screen.spec.ts) fail when they drift apart.
  */
 export const FIRST_SCREEN_TARGETS: Readonly<Record<string, readonly string[]>> = {
   '/': [
@@ -29,4 +34,11 @@ export const FIRST_SCREEN_TARGETS: Readonly<Record<string, readonly string[]>> =
     requestTarget(getLicenceTotals),
     requestTarget(listDirectoryGroups, { query: FIRST_DIRECTORY_GROUPS_PAGE }),
   ],
+  '/users': [
+    requestTarget(getLicenceTotals),
+    requestTarget(listUsers, { query: FIRST_PAGE }),
+    requestTarget(listSignInEvents, { query: RECENT_REFUSALS_QUERY }),
+  ],
+  // The Provisioning tab; the Audit log tab has `?tab=audit` in its address.
+  '/activity': [requestTarget(listProvisioningActivity, { query: FIRST_PAGE })],
 };

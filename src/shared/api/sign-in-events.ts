@@ -50,6 +50,11 @@ export const signInEventsQuery = z.strictObject({
     .optional(),
 });
 
+/** The users view's list of the latest refusals; also one of its first-screen requests. */
+export const RECENT_REFUSALS_QUERY = { outcome: 'refused', limit: 10 } as const satisfies z.input<
+  typeof signInEventsQuery
+>;
+
 export const signInEventList = z.object({ events: z.array(signInEvent) });
 export type SignInEventList = z.infer<typeof signInEventList>;
 

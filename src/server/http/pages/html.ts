@@ -1,4 +1,8 @@
-/** Server-rendered pages for end users: escaped output, no script (the CSP forbids inline). */
+/**
+ * Server-rendered pages for end users: escaped output, no script (the CSP forbids inline). Their
+ * one <style> carries the nonce placeholder, filled in as each page is sent (withStyleNonce).
+ */
+import { STYLE_NONCE_PLACEHOLDER } from '../security-headers';
 
 const ENTITIES: Record<string, string> = {
   '&': '&amp;',
@@ -62,7 +66,7 @@ export function page(title: string, body: Html): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="same-origin">
 <title>${title}</title>
-<style>${raw(STYLE)}</style>
+<style ${raw(STYLE_NONCE_PLACEHOLDER)}>${raw(STYLE)}</style>
 </head>
 <body>
 <main>

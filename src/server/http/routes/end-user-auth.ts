@@ -6,6 +6,7 @@ import { assertSameOrigin } from '../admin-auth';
 import type { AppContext } from '../context';
 import { HttpError } from '../errors';
 import { errorPage, mePage, refusalPage, signedOutPage } from '../pages/end-user-pages';
+import { withStyleNonce } from '../security-headers';
 
 /** End users' own cookies, apart from the admin's; `__Host-` on https. */
 function cookieNames(config: Config) {
@@ -34,7 +35,7 @@ function sendPage(reply: FastifyReply, status: number, body: string) {
     .code(status)
     .header('cache-control', 'no-store')
     .type('text/html; charset=utf-8')
-    .send(body);
+    .send(withStyleNonce(reply, body));
 }
 
 function one(value: unknown): string | undefined {

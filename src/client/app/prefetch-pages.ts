@@ -1,0 +1,32 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { provisioningActivityQueryOptions } from '../features/activity/api/list-provisioning-activity';
+import {
+  provisioningFiltersFromSearch,
+  provisioningQueryFor,
+} from '../features/activity/utils/activity-filters';
+import { licenceTotalsQueryOptions } from '../features/users/api/get-licence-totals';
+import { recentRefusalsQueryOptions } from '../features/users/api/list-sign-in-events';
+import { usersQueryOptions } from '../features/users/api/list-users';
+import { filtersFromSearch, usersQueryFor } from '../features/users/utils/licence';
+
+/** An address with no filters: the pages' first screen, which the server sends with them. */
+const NO_FILTERS = new URLSearchParams();
+
+/**
+ * "/users" with nothing in its address: the requests of FIRST_SCREEN_TARGETS['/users'] in
+ * shared/api/first-screen.ts, built as the page's components build them.
+ */
+export async function prefetchUsersPage(queryClient: QueryClient): Promise<void> {
+  const users = usersQueryFor(filtersFromSearch(NO_FILTERS));
+  await Promise.all([
+    queryClient.prefetchQuery(licenceTotalsQueryOptions()),
+    queryClient.prefetchQuery(usersQueryOptions(users)),
+    queryClient.prefetchQuery(recentRefusalsQueryOptions()),
+  ]);
+}
+
+/** "/activity" with nothing in its address: the Provisioning tab's first page. */
+export async function prefetchActivityPage(queryClient: QueryClient): Promise<void> {
+  const query = provisioningQueryFor(provisioningFiltersFromSearch(NO_FILTERS), Date.now());
+  await queryClient.prefetchQuery(provisioningActivityQueryOptions(query));
+}
