@@ -56,7 +56,10 @@ test('the main page needs no API round trip: its first screen comes with the pag
   expect(await violations()).toEqual([]);
 });
 
-test('the users and activity pages need no API round trip either', async ({ signedIn, page }) => {
+test('the users, activity and administrators pages need no API round trip either', async ({
+  signedIn,
+  page,
+}) => {
   await expect(signedIn.heading).toBeVisible();
   const { api, violations } = await watch(page);
 
@@ -77,6 +80,13 @@ test('the users and activity pages need no API round trip either', async ({ sign
   await expect(page.locator('.MuiSkeleton-root')).toHaveCount(0);
   await page.waitForLoadState('networkidle');
   expect(api, '/activity').toEqual([]);
+
+  await page.goto('/admins');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Administrators');
+  await expect(page.getByRole('table', { name: 'Console administrators' })).toBeVisible();
+  await expect(page.locator('.MuiSkeleton-root')).toHaveCount(0);
+  await page.waitForLoadState('networkidle');
+  expect(api, '/admins').toEqual([]);
   expect(await violations()).toEqual([]);
 });
 
@@ -113,7 +123,7 @@ test('no page reports a Content-Security-Policy violation, and every page is sty
     expect(nonces.styles.length, what).toBeGreaterThan(1);
     expect(new Set(nonces.styles), what).toEqual(new Set([nonces.page]));
   };
-  for (const path of ['/', '/users', '/activity', '/activity?tab=audit', '/nowhere']) {
+  for (const path of ['/', '/users', '/activity', '/activity?tab=audit', '/admins', '/nowhere']) {
     await page.goto(path);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.waitForLoadState('networkidle');

@@ -4,6 +4,7 @@ import {
   provisioningFiltersFromSearch,
   provisioningQueryFor,
 } from '../features/activity/utils/activity-filters';
+import { adminsQueryOptions } from '../features/admins/api/list-admins';
 import { licenceTotalsQueryOptions } from '../features/users/api/get-licence-totals';
 import { recentRefusalsQueryOptions } from '../features/users/api/list-sign-in-events';
 import { usersQueryOptions } from '../features/users/api/list-users';
@@ -29,4 +30,9 @@ export async function prefetchUsersPage(queryClient: QueryClient): Promise<void>
 export async function prefetchActivityPage(queryClient: QueryClient): Promise<void> {
   const query = provisioningQueryFor(provisioningFiltersFromSearch(NO_FILTERS), Date.now());
   await queryClient.prefetchQuery(provisioningActivityQueryOptions(query));
+}
+
+/** "/admins": the list of administrators. */
+export async function prefetchAdminsPage(queryClient: QueryClient): Promise<void> {
+  await queryClient.prefetchQuery(adminsQueryOptions());
 }

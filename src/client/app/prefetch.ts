@@ -8,6 +8,7 @@ const FIRST_SCREENS: Record<string, () => Promise<Prefetch>> = {
   '/': () => import('./prefetch-main-page').then((m) => m.prefetchMainPage),
   '/users': () => import('./prefetch-pages').then((m) => m.prefetchUsersPage),
   '/activity': () => import('./prefetch-pages').then((m) => m.prefetchActivityPage),
+  '/admins': () => import('./prefetch-pages').then((m) => m.prefetchAdminsPage),
 };
 
 /**

@@ -66,6 +66,7 @@ describe('pages served with their first screen', () => {
       '/api/sign-in-events?outcome=refused&limit=10',
     ],
     '/activity': ['/api/activity/provisioning?page=1&pageSize=25'],
+    '/admins': ['/api/admins'],
   };
 
   for (const [path, expected] of Object.entries(firstRequests)) {

@@ -1,5 +1,6 @@
 import { listAccessKeys } from './access-keys';
 import { CHART_HOURS, getActivityChart, getSyncHealth, listProvisioningActivity } from './activity';
+import { listAdmins } from './admins';
 import { FIRST_DIRECTORY_GROUPS_PAGE, listDirectoryGroups } from './directory-groups';
 import { requestTarget } from './endpoint';
 import { getIncomingKeys } from './incoming-keys';
@@ -41,4 +42,5 @@ export const FIRST_SCREEN_TARGETS: Readonly<Record<string, readonly string[]>> =
   ],
   // The Provisioning tab; the Audit log tab has `?tab=audit` in its address.
   '/activity': [requestTarget(listProvisioningActivity, { query: FIRST_PAGE })],
+  '/admins': [requestTarget(listAdmins)],
 };
