@@ -9,7 +9,12 @@ export function ScrollableTable({ children }: { children: ReactNode }) {
   return (
     <TableContainer
       tabIndex={0}
-      sx={{ '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main' } }}
+      sx={{
+        // Visually hidden header text is absolutely positioned: without this it escapes the
+        // scrolling box and makes the whole page scroll sideways on a phone.
+        position: 'relative',
+        '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main' },
+      }}
     >
       {children}
     </TableContainer>

@@ -44,7 +44,7 @@ export function AdminsTable({
         <TableBody>
           {admins.map((admin) => (
             <TableRow key={admin.id}>
-              <TableCell sx={{ overflowWrap: 'anywhere' }}>
+              <TableCell sx={{ minWidth: 160, overflowWrap: 'anywhere' }}>
                 {admin.email} {admin.you && <Badge variant="outlined" label="You" />}
               </TableCell>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>

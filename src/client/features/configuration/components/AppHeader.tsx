@@ -27,7 +27,7 @@ export function AppHeader() {
         <Box
           component="nav"
           aria-label="Main"
-          sx={{ flexGrow: 1, display: 'flex', gap: { xs: 0, sm: 1 } }}
+          sx={{ flexGrow: 1, display: 'flex', flexWrap: 'wrap', gap: { xs: 0, sm: 1 } }}
         >
           {NAV.map(({ to, label }) => (
             <Button
