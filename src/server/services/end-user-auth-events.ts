@@ -1,5 +1,6 @@
 import type { RefusalReason, SignInEventList } from '../../shared/api/sign-in-events';
 import type { Db } from '../db/database';
+import { inTransaction } from '../db/transaction';
 import type { AuditLog } from './activity/audit-log';
 
 /** Events kept: the newest this many; older ones are dropped as new ones arrive. */
@@ -37,41 +38,49 @@ export class SignInEvents {
     private readonly audit?: AuditLog,
   ) {}
 
+  /**
+   * One sign-in's records, stored together or not at all: the event, a refusal's audit entry, a
+   * success's last sign-in time. Callers treat a failure here as a log line, not as the answer.
+   */
   async record(event: SignInEventInput): Promise<void> {
-    const { id } = await this.db
-      .insertInto('sign_in_events')
-      .values({
-        at: new Date().toISOString(),
-        login: event.login?.slice(0, 320) ?? null,
-        outcome: event.outcome,
-        reason: event.reason,
-        user_id: event.userId ?? null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    if (event.outcome === 'refused' && event.reason && this.audit) {
-      const who = event.login?.slice(0, 320) ?? null;
-      await this.audit.record({
-        kind: 'end_user_refused',
-        actor: who ?? 'system',
-        summary: `Refused the sign-in of ${who ?? 'an unknown person'}: ${ADMIN_REASONS[event.reason]}`,
-        details: { reason: event.reason, login: who },
-      });
-    }
-    if (id > KEEP)
-      await this.db
-        .deleteFrom('sign_in_events')
-        .where('id', '<=', id - KEEP)
-        .execute();
-  }
-
-  async recordSignIn(userId: string): Promise<void> {
     const at = new Date().toISOString();
-    await this.db
-      .insertInto('end_user_last_sign_in')
-      .values({ user_id: userId, at })
-      .onConflict((oc) => oc.column('user_id').doUpdateSet({ at }))
-      .execute();
+    const who = event.login?.slice(0, 320) ?? null;
+    await inTransaction(this.db, async (trx) => {
+      if (event.outcome === 'signed_in' && event.userId) {
+        await trx
+          .insertInto('end_user_last_sign_in')
+          .values({ user_id: event.userId, at })
+          .onConflict((oc) => oc.column('user_id').doUpdateSet({ at }))
+          .execute();
+      }
+      const { id } = await trx
+        .insertInto('sign_in_events')
+        .values({
+          at,
+          login: who,
+          outcome: event.outcome,
+          reason: event.reason,
+          user_id: event.userId ?? null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      if (event.outcome === 'refused' && event.reason && this.audit) {
+        await this.audit.record(
+          {
+            kind: 'end_user_refused',
+            actor: who ?? 'system',
+            summary: `Refused the sign-in of ${who ?? 'an unknown person'}: ${ADMIN_REASONS[event.reason]}`,
+            details: { reason: event.reason, login: who },
+          },
+          trx,
+        );
+      }
+      if (id > KEEP)
+        await trx
+          .deleteFrom('sign_in_events')
+          .where('id', '<=', id - KEEP)
+          .execute();
+    });
   }
 
   async list(

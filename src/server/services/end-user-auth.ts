@@ -30,7 +30,16 @@ export interface SignInRefusal {
 
 export type StartResult = { ok: true; url: string; transaction: string } | SignInRefusal;
 export type FinishResult =
-  | { ok: true; token: string; expiresAt: Date; email: string; licence: Licence }
+  | {
+      ok: true;
+      token: string;
+      expiresAt: Date;
+      email: string;
+      licence: Licence;
+      /** For the sign-in record: the SCIM user id and the login Okta named. */
+      userId: string;
+      login: string | null;
+    }
   | SignInRefusal;
 export type CurrentUser =
   | { ok: true; email: string; licence: Exclude<Licence, 'none'>; csrfToken: string }
@@ -66,6 +75,7 @@ export class EndUserAuthService {
     private readonly box: SecretBox,
     private readonly licences: LicenceService,
     readonly sessions: EndUserSessions,
+    /** Each outcome is recorded here by the caller, after the decision, never changing it. */
     readonly events: SignInEvents,
     private readonly options: EndUserAuthOptions,
   ) {}
@@ -114,12 +124,8 @@ export class EndUserAuthService {
     return config;
   }
 
-  private async refuse(
-    reason: RefusalReason,
-    login: string | null,
-    detail?: string,
-  ): Promise<SignInRefusal> {
-    await this.events.record({ login, outcome: 'refused', reason });
+  /** The caller records the refusal (`events.record`), best-effort: the person's answer stands. */
+  private refuse(reason: RefusalReason, login: string | null, detail?: string): SignInRefusal {
     return { ok: false, reason, login, ...(detail ? { detail } : {}) };
   }
 
@@ -227,9 +233,8 @@ export class EndUserAuthService {
     if (licence === 'none') return this.refuse('no_licence', login);
     const shown = email ?? user.user_name;
     const session = await this.sessions.create(user.id, shown);
-    await this.events.recordSignIn(user.id);
-    await this.events.record({ login, outcome: 'signed_in', reason: null, userId: user.id });
-    return { ok: true, token: session.token, expiresAt: session.expiresAt, email: shown, licence };
+    const { token, expiresAt } = session;
+    return { ok: true, token, expiresAt, email: shown, licence, userId: user.id, login };
   }
 
   /** The session's person as they stand now: deactivation or a lost licence ends the session. */

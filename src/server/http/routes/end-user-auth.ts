@@ -1,8 +1,10 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config';
 import { constantTimeEqual } from '../../services/crypto';
-import { TRANSACTION_TTL_MS } from '../../services/end-user-auth';
+import { type SignInRefusal, TRANSACTION_TTL_MS } from '../../services/end-user-auth';
+import type { SignInEventInput } from '../../services/end-user-auth-events';
 import { assertSameOrigin } from '../admin-auth';
+import { recordBestEffort } from '../audit-attempt';
 import type { AppContext } from '../context';
 import { HttpError } from '../errors';
 import { errorPage, mePage, refusalPage, signedOutPage } from '../pages/end-user-pages';
@@ -53,6 +55,29 @@ export async function endUserAuthRoutes(app: FastifyInstance, ctx: AppContext) {
   const options = cookieOptions(ctx.config);
   const auth = ctx.endUserAuth;
 
+  /**
+   * The sign-in's records (event, audit entry, last sign-in) follow the decision and never change
+   * it: when they cannot be stored, the person still gets their page and the operator a warning.
+   */
+  const record = (request: FastifyRequest, event: SignInEventInput) =>
+    recordBestEffort(
+      request,
+      { event: 'end_user.sign_in_not_recorded', outcome: event.outcome, reason: event.reason },
+      'end-user sign-in not recorded',
+      () => auth.events.record(event),
+    );
+
+  async function refuse(request: FastifyRequest, reply: FastifyReply, refusal: SignInRefusal) {
+    const { reason, login, detail } = refusal;
+    request.log.info(
+      { event: 'end_user.sign_in', outcome: 'refused', reason, ...(detail ? { detail } : {}) },
+      'end-user sign-in refused',
+    );
+    await record(request, { login, outcome: 'refused', reason });
+    const status = REFUSAL_STATUS[reason as keyof typeof REFUSAL_STATUS] ?? 403;
+    return sendPage(reply, status, refusalPage(reason, login));
+  }
+
   await app.register(async (scope) => {
     scope.addContentTypeParser(
       'application/x-www-form-urlencoded',
@@ -84,14 +109,7 @@ export async function endUserAuthRoutes(app: FastifyInstance, ctx: AppContext) {
         iss,
         loginHint: hint && hint.length <= 320 ? hint : undefined,
       });
-      if (!result.ok) {
-        request.log.info(
-          { event: 'end_user.sign_in', outcome: 'refused', reason: result.reason },
-          'end-user sign-in refused',
-        );
-        const status = REFUSAL_STATUS[result.reason as keyof typeof REFUSAL_STATUS] ?? 403;
-        return sendPage(reply, status, refusalPage(result.reason, result.login));
-      }
+      if (!result.ok) return refuse(request, reply, result);
       reply.setCookie(names.transaction, result.transaction, {
         ...options,
         maxAge: TRANSACTION_TTL_MS / 1000,
@@ -103,20 +121,11 @@ export async function endUserAuthRoutes(app: FastifyInstance, ctx: AppContext) {
       const transaction = request.cookies[names.transaction];
       reply.clearCookie(names.transaction, options);
       const result = await auth.finish(queryString(request), transaction);
-      if (!result.ok) {
-        request.log.info(
-          {
-            event: 'end_user.sign_in',
-            outcome: 'refused',
-            reason: result.reason,
-            ...(result.detail ? { detail: result.detail } : {}),
-          },
-          'end-user sign-in refused',
-        );
-        const status = REFUSAL_STATUS[result.reason as keyof typeof REFUSAL_STATUS] ?? 403;
-        return sendPage(reply, status, refusalPage(result.reason, result.login));
-      }
+      if (!result.ok) return refuse(request, reply, result);
       request.log.info({ event: 'end_user.sign_in', outcome: 'signed_in' }, 'end user signed in');
+      // Authenticated and licensed: they get in even when the record of it cannot be stored.
+      const { login, userId } = result;
+      await record(request, { login, outcome: 'signed_in', reason: null, userId });
       reply.setCookie(names.session, result.token, { ...options, expires: result.expiresAt });
       return reply.header('cache-control', 'no-store').redirect('/me', 303);
     });
