@@ -34,9 +34,20 @@ export interface CheckedIncomingKeys {
 
 /** What "Verify now" learned from Okta about the stored keys, ready to store. */
 export interface RecheckedIncomingKeys {
+  /** Which stored keys were checked: the row counts as the same while these are unchanged. */
+  checked: Pick<
+    IncomingKeysTable,
+    'client_id' | 'issuer_uri' | 'client_secret_ciphertext' | 'secret_set_at'
+  >;
   endpoints: DiscoveredEndpoints;
   method: IncomingKeysTable['token_endpoint_auth_method'];
   at: string;
+}
+
+/** What `storeRecheck` did: `stored` is false when a Save changed the keys in the meantime. */
+export interface RecheckOutcome {
+  view: IncomingKeysView;
+  stored: boolean;
 }
 
 function toView(row: IncomingKeysTable | undefined): IncomingKeysView {
@@ -188,11 +199,18 @@ export class IncomingKeysService {
       secret,
       existing.issuer_uri,
     );
-    return { endpoints, method, at: new Date().toISOString() };
+    const { client_id, issuer_uri, client_secret_ciphertext, secret_set_at } = existing;
+    const checked = { client_id, issuer_uri, client_secret_ciphertext, secret_set_at };
+    return { checked, endpoints, method, at: new Date().toISOString() };
   }
 
-  /** The second half of "Verify now": stores when the keys were found working, and how. */
-  async storeRecheck(rechecked: RecheckedIncomingKeys): Promise<IncomingKeysView> {
+  /**
+   * The second half of "Verify now": stores when the keys were found working, and how, only if
+   * they are still the keys that were checked. A Save that landed while Okta was asked has stored
+   * newer keys with their own discovery: those are kept, and answered as they are.
+   */
+  async storeRecheck(rechecked: RecheckedIncomingKeys): Promise<RecheckOutcome> {
+    const { checked } = rechecked;
     const row = await this.db
       .updateTable('incoming_keys')
       .set({
@@ -201,10 +219,16 @@ export class IncomingKeysService {
         token_endpoint_auth_method: rechecked.method,
       })
       .where('id', '=', 1)
+      .where('client_id', '=', checked.client_id)
+      .where('issuer_uri', '=', checked.issuer_uri)
+      .where('client_secret_ciphertext', '=', checked.client_secret_ciphertext)
+      .where('secret_set_at', '=', checked.secret_set_at)
       .returningAll()
       .executeTakeFirst();
+    if (row) return { view: toView(row), stored: true };
+    const now = await this.stored();
     // Keys removed between the check and now (a concurrent change) leave nothing to stamp.
-    if (!row) throw new ServiceError('not-found', 'No incoming keys are set up yet.');
-    return toView(row);
+    if (!now) throw new ServiceError('not-found', 'No incoming keys are set up yet.');
+    return { view: toView(now), stored: false };
   }
 }

@@ -69,6 +69,26 @@ function verifiedEntry(
   };
 }
 
+/**
+ * The audit entry of a "Verify now" whose answer came after a Save changed the keys: the check was
+ * of the previous keys, so nothing of it was stored; the saved keys were checked by their Save.
+ */
+function supersededEntry(actor: string, checked: RecheckedIncomingKeys['checked']): AuditInput {
+  return {
+    kind: 'incoming_keys_verified',
+    actor,
+    summary:
+      'Verified the incoming Okta keys: they were changed while Okta was asked, so this check of the previous keys was not stored',
+    details: {
+      works: true,
+      reason: null,
+      clientId: checked.client_id,
+      issuerUri: checked.issuer_uri,
+      keysChanged: true,
+    },
+  };
+}
+
 export function incomingKeysRoutes(app: FastifyInstance, ctx: AppContext) {
   registerEndpoint(app, ctx, getIncomingKeys, async () =>
     respond(200, await ctx.incomingKeys.view()),
@@ -97,12 +117,20 @@ export function incomingKeysRoutes(app: FastifyInstance, ctx: AppContext) {
       }
       throw error;
     }
-    const view = await ctx.audit.recorded(
+    // Stored only if the keys are still the ones checked; else the newer keys are answered.
+    const { view, stored } = await ctx.audit.recorded(
       (trx) => ctx.incomingKeys.withDb(trx).storeRecheck(rechecked),
-      (after) => verifiedEntry(admin.email, after),
+      (outcome) =>
+        outcome.stored
+          ? verifiedEntry(admin.email, outcome.view)
+          : supersededEntry(admin.email, rechecked.checked),
     );
     request.log.info(
-      { event: 'incoming_keys.verified', admin: admin.email },
+      {
+        event: 'incoming_keys.verified',
+        admin: admin.email,
+        ...(stored ? {} : { keysChanged: true }),
+      },
       'incoming keys verified',
     );
     return respond(200, view);
