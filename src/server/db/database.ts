@@ -14,6 +14,7 @@ import * as m002 from './migrations/002_scim';
 import * as m003 from './migrations/003_directory_groups';
 import * as m004 from './migrations/004_activity';
 import * as m005 from './migrations/005_one_action';
+import * as m006 from './migrations/006_licence_rank';
 import type { Database } from './schema';
 import { withStatementCache } from './statement-cache';
 
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '003_directory_groups': m003,
   '004_activity': m004,
   '005_one_action': m005,
+  '006_licence_rank': m006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

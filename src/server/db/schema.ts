@@ -68,6 +68,8 @@ export interface ScimTables {
     doc: string;
     created_at: string;
     last_modified: string;
+    /** 2 Pro, 1 Basic, 0 none; kept by triggers (migration 006), never written by code. */
+    licence_rank: Generated<number>;
   };
   scim_user_emails: {
     user_seq: number;

@@ -246,21 +246,26 @@ export class DirectoryGroupsService {
 
   /**
    * Who moves if group `groupSeq` gave `capability` (none: nothing): for each active member, the
-   * licence now against the licence from their other mapped groups and the new rank, in one query.
+   * stored licence rank against the rank from their other mapped groups and the new rank. Those
+   * others are read only when this group gives the member's rank and the new rank is lower: in
+   * every other case the stored rank answers.
    */
   private async effectOn(groupSeq: number, capability: Capability | 'none'): Promise<SeatEffect> {
     const newRank = capability === 'none' ? 0 : LICENCE_RANK[capability];
-    // One pass over each member's memberships: the rank now, and the rank without this group.
+    const groupRank = sql<number>`coalesce((select rank from directory_mapped_groups
+      where group_seq = ${groupSeq}), 0)`;
+    const others = sql<number>`coalesce((select max(mg.rank) from scim_group_members x
+      join directory_mapped_groups mg on mg.group_seq = x.group_seq
+      where x.user_seq = gm.user_seq and x.group_seq <> ${groupSeq}), 0)`;
     const { rows } = await sql<{ before: number; after: number; n: number }>`
-      select before, max(${newRank}, others) as after, count(*) as n from (
-        select coalesce(max(mg.rank), 0) as before,
-          coalesce(max(case when x.group_seq <> ${groupSeq} then mg.rank end), 0) as others
+      select before, after, count(*) as n from (
+        select u.licence_rank as before, case
+            when ${groupRank} < u.licence_rank then max(${newRank}, u.licence_rank)
+            when ${newRank} >= u.licence_rank then ${newRank}
+            else max(${newRank}, ${others}) end as after
         from scim_group_members gm
         join scim_users u on u.seq = gm.user_seq
-        join scim_group_members x on x.user_seq = gm.user_seq
-        left join directory_mapped_groups mg on mg.group_seq = x.group_seq
         where gm.group_seq = ${groupSeq} and u.active = 1
-        group by gm.user_seq
       ) group by before, after`.execute(this.db);
     const effect: SeatEffect = {
       affectedUsers: 0,

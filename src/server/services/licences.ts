@@ -11,34 +11,25 @@ import {
 import type { Db } from '../db/database';
 
 /**
- * Licences, computed in SQL from memberships and the view `directory_mapped_groups` (mapped groups
- * Okta still pushes, rank 2 for Pro and 1 for Basic): a user's rank is the highest rank among
- * their groups. Per user this walks scim_group_members_user (user_seq, group_seq); per licence it
- * walks the mapped groups' members through the membership primary key (group_seq, user_seq).
+ * Licences. A user's rank is the highest rank among their groups in the view
+ * `directory_mapped_groups` (mapped groups Okta still pushes, rank 2 for Pro and 1 for Basic).
+ * Triggers keep it in `scim_users.licence_rank` (migration 006), indexed with each sort key and
+ * `active`, so filters, their pages and seat totals are index lookups. `licenceRankOf` is the
+ * definition, computed from memberships: the tests hold the stored rank to it.
  */
 export const RANK_LICENCE: Record<number, Licence> = { 0: 'none', 1: 'basic', 2: 'pro' };
 export const LICENCE_RANK: Record<Licence, number> = { none: 0, basic: 1, pro: 2 };
 
-/** The licence rank of the user whose seq is `userSeq` (an SQL expression). */
+/** The licence rank of the user whose seq is `userSeq`, from memberships (an SQL expression). */
 export function licenceRankOf(userSeq: Expression<number>) {
   return sql<number>`coalesce((select max(mg.rank) from scim_group_members m
     join directory_mapped_groups mg on mg.group_seq = m.group_seq
     where m.user_seq = ${userSeq}), 0)`;
 }
 
-/** The seqs of users in any group mapped with this rank. */
-export function membersOfRank(rank: 1 | 2) {
-  return sql`select m.user_seq from directory_mapped_groups mg
-    join scim_group_members m on m.group_seq = mg.group_seq where mg.rank = ${rank}`;
-}
-
-/** Users holding exactly this licence (an SQL condition on `u.seq`). */
+/** Users holding exactly this licence (an SQL condition on `u`). */
 export function hasLicence(licence: Licence): Expression<SqlBool> {
-  if (licence === 'pro') return sql<SqlBool>`u.seq in (${membersOfRank(2)})`;
-  if (licence === 'basic') {
-    return sql<SqlBool>`u.seq in (${membersOfRank(1)}) and u.seq not in (${membersOfRank(2)})`;
-  }
-  return sql<SqlBool>`u.seq not in (${membersOfRank(2)}) and u.seq not in (${membersOfRank(1)})`;
+  return sql<SqlBool>`u.licence_rank = ${LICENCE_RANK[licence]}`;
 }
 
 /** Above every character: `key >= q and key < q || MAX` is "starts with q" through an index. */
@@ -79,9 +70,11 @@ export class LicenceService {
   /** The licence of one user, by SCIM row seq. */
   async licenceOf(userSeq: number): Promise<Licence> {
     const row = await this.db
-      .selectNoFrom(licenceRankOf(sql.val(userSeq)).as('rank'))
-      .executeTakeFirstOrThrow();
-    return RANK_LICENCE[Number(row.rank)] ?? 'none';
+      .selectFrom('scim_users')
+      .select('licence_rank')
+      .where('seq', '=', userSeq)
+      .executeTakeFirst();
+    return RANK_LICENCE[row?.licence_rank ?? 0] ?? 'none';
   }
 
   /** Seats: active users by licence; deactivated users counted apart. */
@@ -98,15 +91,10 @@ export class LicenceService {
   private async countTotals(): Promise<LicenceTotals> {
     const counts = await this.db.selectFrom('scim_counts').select(['name', 'value']).execute();
     const count = (name: string) => counts.find((c) => c.name === name)?.value ?? 0;
+    const active = (rank: number) =>
+      sql<number>`(select count(*) from scim_users where licence_rank = ${rank} and active = 1)`;
     const row = await this.db
-      .selectNoFrom([
-        sql<number>`(select count(*) from scim_users u where u.active = 1 and ${hasLicence('pro')})`.as(
-          'pro',
-        ),
-        sql<number>`(select count(*) from scim_users u where u.active = 1 and ${hasLicence('basic')})`.as(
-          'basic',
-        ),
-      ])
+      .selectNoFrom([active(2).as('pro'), active(1).as('basic')])
       .executeTakeFirstOrThrow();
     const pro = Number(row.pro);
     const basic = Number(row.basic);
@@ -155,7 +143,18 @@ export class LicenceService {
     const offset = (query.page - 1) * query.pageSize;
     if (offset >= total) return { users: [], total, page: query.page, pageSize: query.pageSize };
     const sortColumn = query.sort === 'name' ? 'u.display_name_key' : 'u.user_name_key';
-    const rows = await this.filtered(query)
+    // Two steps: the page's seqs through an index (sort keys only), then the rows of that page.
+    const page = await this.filtered(query)
+      .select('u.seq')
+      .orderBy(sortColumn, query.order)
+      .orderBy('u.seq', query.order)
+      .limit(query.pageSize)
+      .offset(offset)
+      .execute();
+    const seqs = page.map((r) => r.seq);
+    if (seqs.length === 0) return { users: [], total, page: query.page, pageSize: query.pageSize };
+    const found = await this.db
+      .selectFrom('scim_users as u')
       .leftJoin('end_user_last_sign_in as ls', 'ls.user_id', 'u.id')
       .select([
         'u.seq',
@@ -164,13 +163,12 @@ export class LicenceService {
         'u.active',
         'u.doc',
         'ls.at as last_sign_in',
-        licenceRankOf(sql.ref('u.seq')).as('rank'),
+        'u.licence_rank as rank',
       ])
-      .orderBy(sortColumn, query.order)
-      .orderBy('u.seq', query.order)
-      .limit(query.pageSize)
-      .offset(offset)
+      .where('u.seq', 'in', seqs)
       .execute();
+    const bySeq = new Map(found.map((r) => [r.seq, r]));
+    const rows = seqs.flatMap((seq) => bySeq.get(seq) ?? []);
     const groups = await this.groupsOf(rows.map((r) => r.seq));
     const users: UserRow[] = rows.map((r) => {
       const doc = JSON.parse(r.doc) as Doc;
@@ -190,7 +188,10 @@ export class LicenceService {
     return { users, total, page: query.page, pageSize: query.pageSize };
   }
 
-  /** A few group names per user (Pro, then Basic, then unmapped; by name), and how many in all. */
+  /**
+   * A few group names per user (Pro, then Basic, then unmapped; by name), and how many in all.
+   * The mapping is joined on the group's id: a left join to the view would build it whole.
+   */
   private async groupsOf(userSeqs: number[]) {
     const out = new Map<number, { names: UserRow['groups']; count: number }>();
     if (userSeqs.length === 0) return out;
@@ -200,13 +201,14 @@ export class LicenceService {
       capability: 'basic' | 'pro' | null;
       n: number;
     }>`select user_seq, name, capability, n from (
-        select m.user_seq, g.display_name as name, mg.capability,
-          row_number() over (partition by m.user_seq
-            order by coalesce(mg.rank, 0) desc, g.display_name_key) as rn,
+        select m.user_seq, g.display_name as name, dm.capability,
+          row_number() over (partition by m.user_seq order by
+            case dm.capability when 'pro' then 2 when 'basic' then 1 else 0 end desc,
+            g.display_name_key) as rn,
           count(*) over (partition by m.user_seq) as n
         from scim_group_members m
         join scim_groups g on g.seq = m.group_seq
-        left join directory_mapped_groups mg on mg.group_seq = m.group_seq
+        left join directory_group_mappings dm on dm.scim_group_id = g.id
         where m.user_seq in (${sql.join(userSeqs)})
       ) where rn <= ${USER_ROW_GROUPS} order by user_seq, rn`.execute(this.db);
     for (const r of rows.rows) {

@@ -1,0 +1,100 @@
+/**
+ * A group of 50,000 members mapped to Pro: the triggers that keep each user's licence rank do a
+ * constant amount of work per membership, so filling, changing and deleting it stays linear.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { chunks } from '../services/scim/groups';
+import { type Console, startConsole } from './licence-fixtures';
+import { rankMismatches } from './licence-rank-check';
+
+let c: Console;
+const ids: string[] = [];
+
+beforeAll(async () => {
+  c = await startConsole();
+  const now = new Date().toISOString();
+  const rows = Array.from({ length: 50_100 }, (_, i) => {
+    const id = randomUUID();
+    ids.push(id);
+    const userName = `member${i}@acme.com`;
+    return {
+      id,
+      user_name: userName,
+      user_name_key: userName,
+      active: 1,
+      doc: JSON.stringify({ userName, active: true }),
+      created_at: now,
+      last_modified: now,
+    };
+  });
+  await c.harness.db.transaction().execute(async (trx) => {
+    for (const part of chunks(rows, 500)) await trx.insertInto('scim_users').values(part).execute();
+  });
+});
+afterAll(() => c.close());
+
+const PATCH_OP = ['urn:ietf:params:scim:api:messages:2.0:PatchOp'];
+
+async function ranks() {
+  const rows = await c.harness.db
+    .selectFrom('scim_users')
+    .select(['licence_rank', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('licence_rank')
+    .orderBy('licence_rank')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.licence_rank, Number(r.n)]));
+}
+
+async function timed(work: () => Promise<unknown>) {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+}
+
+test('50,000 members of a Pro group: added, changed, unmapped and deleted in linear time', async () => {
+  const groupId = await c.pushGroup('Everyone');
+  const created = await c.admin.inject({
+    method: 'POST',
+    url: '/api/directory-groups',
+    payload: { groupName: 'Everyone', capability: 'pro' },
+  });
+  expect(created.statusCode).toBe(201);
+  const mapping = created.json().id as number;
+  const filled = await timed(async () => {
+    for (const part of chunks(ids.slice(0, 50_000), 5_000)) await c.addMembers(groupId, part);
+  });
+  expect(await ranks()).toEqual({ 0: 100, 2: 50_000 });
+
+  // One more PATCH as Okta sends it on a full group: add 100, remove one.
+  const oneMore = await timed(() =>
+    c.scim('PATCH', `/Groups/${groupId}`, {
+      schemas: PATCH_OP,
+      Operations: [
+        { op: 'add', path: 'members', value: ids.slice(50_000).map((value) => ({ value })) },
+        { op: 'remove', path: `members[value eq "${ids[0]}"]` },
+      ],
+    }),
+  );
+  expect(await ranks()).toEqual({ 0: 1, 2: 50_099 });
+
+  const url = `/api/directory-groups/${mapping}`;
+  const lowered = await timed(() =>
+    c.admin.inject({ method: 'PATCH', url, payload: { capability: 'basic' } }),
+  );
+  expect(await ranks()).toEqual({ 0: 1, 1: 50_099 });
+  const unmapped = await timed(() => c.admin.inject({ method: 'DELETE', url }));
+  expect(await ranks()).toEqual({ 0: 50_100 });
+  await c.admin.inject({
+    method: 'POST',
+    url: '/api/directory-groups',
+    payload: { groupName: 'Everyone', capability: 'pro' },
+  });
+  const deleted = await timed(() => c.deleteGroup(groupId));
+  expect(await ranks()).toEqual({ 0: 50_100 });
+  expect(await rankMismatches(c.harness.db)).toEqual([]);
+
+  expect(filled).toBeLessThan(10_000);
+  expect(oneMore).toBeLessThan(250);
+  for (const ms of [lowered, unmapped, deleted]) expect(ms).toBeLessThan(5_000);
+}, 60_000);
