@@ -2,8 +2,8 @@
  * `npm run bench:licences`: licences at scale. A file-backed database gets 100,000 users and
  * 10,000 groups (an "Everyone" group of all users, and each user in 3 other random groups), then
  * the admin API is timed in-process (app.inject): the users list and its filters, licence totals,
- * the directory-group table and the seat-effect preview. Round A maps 201 groups (Everyone to
- * Basic, 100 to Pro, 100 to Basic); round B maps all 10,000.
+ * the directory-group table, the seat-effect preview and changes of the 100k-member mapping.
+ * Round A maps 201 groups (Everyone to Basic, 100 to Pro, 100 to Basic); round B maps all 10,000.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -106,12 +106,20 @@ async function main() {
   const { token, csrfToken } = await new AdminSessions(db, 3600_000).create(1);
   const headers = { cookie: `osc_admin=${token}`, 'x-csrf-token': csrfToken };
 
-  const call = async (method: 'GET' | 'POST', url: string, payload?: unknown) => {
+  const call = async (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) => {
     const response = await app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
     if (response.statusCode >= 300)
       throw new Error(`${url}: ${response.statusCode} ${response.body}`);
     return response.json();
   };
+  const report = (label: string, samples: number[], note?: number) =>
+    console.log(
+      `  ${label.padEnd(44)} median ${median(samples).toFixed(1).padStart(7)} ms  max ${Math.max(
+        ...samples,
+      )
+        .toFixed(1)
+        .padStart(7)} ms${note === undefined ? '' : `  (total ${note})`}`,
+    );
   const time = async (label: string, url: string) => {
     const samples: number[] = [];
     let body: unknown;
@@ -120,14 +128,7 @@ async function main() {
       body = await call('GET', url);
       samples.push(performance.now() - t);
     }
-    const note = (body as { total?: number }).total;
-    console.log(
-      `  ${label.padEnd(44)} median ${median(samples).toFixed(1).padStart(7)} ms  max ${Math.max(
-        ...samples,
-      )
-        .toFixed(1)
-        .padStart(7)} ms${note === undefined ? '' : `  (total ${note})`}`,
-    );
+    report(label, samples, (body as { total?: number }).total);
   };
 
   const rounds: Array<[string, () => Promise<void>]> = [
@@ -208,6 +209,21 @@ async function main() {
       'seat effect: new mapping, ~30 members',
       '/api/directory-groups/seat-effect?groupName=Team%2009999&capability=pro',
     );
+    // Writes: the mapping of Everyone (100k members) raised to Pro and lowered back to Basic.
+    const up: number[] = [];
+    const down: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      for (const [capability, samples] of [
+        ['pro', up],
+        ['basic', down],
+      ] as const) {
+        const t = performance.now();
+        await call('PATCH', '/api/directory-groups/1', { capability });
+        samples.push(performance.now() - t);
+      }
+    }
+    report('mapping: Everyone Basic→Pro (100k)', up);
+    report('mapping: Everyone Pro→Basic (100k)', down);
     console.log(`  totals: ${JSON.stringify(await call('GET', '/api/users/totals'))}`);
   }
   await app.close();
