@@ -1,3 +1,4 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
 import { AppProviders } from '../client/app/AppProviders';
@@ -17,4 +18,18 @@ export function renderApp(path = '/') {
     </AppProviders>,
   );
   return { user, queryClient, ...view };
+}
+
+/** Everything TanStack Query holds, queries and mutations, as text: to prove a secret is not there. */
+export function cachedText(queryClient: QueryClient): string {
+  return JSON.stringify([
+    queryClient
+      .getQueryCache()
+      .getAll()
+      .map((q) => q.state.data),
+    queryClient
+      .getMutationCache()
+      .getAll()
+      .map((m) => m.state.data),
+  ]);
 }

@@ -4,7 +4,7 @@ import { api } from '../../../../shared/api';
 import { accessKeyFactory, accessKeyListFactory } from '../../../../testing/factories';
 import { mockBackend } from '../../../../testing/mock-backend';
 import { apiError, handle, sentRequests, server } from '../../../../testing/msw';
-import { renderApp } from '../../../../testing/render-app';
+import { cachedText, renderApp } from '../../../../testing/render-app';
 
 async function openCreateDialog() {
   const view = renderApp('/');
@@ -41,16 +41,7 @@ describe('Create access key dialog', () => {
     expect(screen.getByRole('button', { name: 'Create access key' })).toHaveFocus();
 
     // Nowhere in TanStack Query: no query holds it, the mutation is gone from the cache.
-    const cached = JSON.stringify([
-      queryClient
-        .getQueryCache()
-        .getAll()
-        .map((q) => q.state.data),
-      queryClient
-        .getMutationCache()
-        .getAll()
-        .map((m) => m.state.data),
-    ]);
+    const cached = cachedText(queryClient);
     expect(cached).not.toContain(secret);
 
     await user.click(screen.getByRole('button', { name: 'Create access key' }));

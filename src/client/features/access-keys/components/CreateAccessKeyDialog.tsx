@@ -1,11 +1,11 @@
 import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Typography from '@mui/material/Typography';
+import { DialogStatus } from '../../../components/DialogStatus';
 import { useCreateAccessKey } from '../api/create-access-key';
 import { NewAccessKey } from './NewAccessKey';
 
@@ -66,9 +66,7 @@ export default function CreateAccessKeyDialog({
         )}
       </DialogContent>
       <DialogActions sx={{ px: 3, pb: 2, gap: 1 }}>
-        <Box role="status" sx={{ flexGrow: 1, color: 'text.secondary', typography: 'body2' }}>
-          {create.isPending ? 'Creating the key…' : ''}
-        </Box>
+        <DialogStatus pending={create.isPending}>Creating the key…</DialogStatus>
         {created ? (
           <Button variant="contained" onClick={onClose}>
             Done

@@ -1,5 +1,4 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -8,6 +7,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Typography from '@mui/material/Typography';
 import { useForm } from 'react-hook-form';
 import { type AddAdminBody, addAdminBody } from '../../../../shared/api/admins';
+import { DialogStatus } from '../../../components/DialogStatus';
 import { FormErrorAlert } from '../../../components/FormErrorAlert';
 import { TextFieldControl } from '../../../components/TextFieldControl';
 import { showServerError } from '../../../lib/form-errors';
@@ -79,9 +79,7 @@ export default function AddAdminDialog({ open, onClose }: AddAdminDialogProps) {
           )}
         </DialogContent>
         <DialogActions sx={{ px: 3, pb: 2, gap: 1 }}>
-          <Box role="status" sx={{ flexGrow: 1, color: 'text.secondary', typography: 'body2' }}>
-            {add.isPending ? 'Adding…' : ''}
-          </Box>
+          <DialogStatus pending={add.isPending}>Adding…</DialogStatus>
           {added ? (
             <Button variant="contained" onClick={onClose}>
               Done

@@ -4,7 +4,7 @@ import { adminViewFactory } from '../../../../testing/factories';
 import { MOCK_CURRENT_PASSWORD } from '../../../../testing/mock-admins';
 import { mockBackend } from '../../../../testing/mock-backend';
 import { sentRequests } from '../../../../testing/msw';
-import { renderApp } from '../../../../testing/render-app';
+import { cachedText, renderApp } from '../../../../testing/render-app';
 
 async function openPage() {
   mockBackend.admins = [
@@ -68,16 +68,7 @@ describe('Administrators page', () => {
 
     await user.click(within(dialog).getByRole('button', { name: 'Done' }));
     await waitForElementToBeRemoved(dialog);
-    const cached = JSON.stringify([
-      queryClient
-        .getQueryCache()
-        .getAll()
-        .map((q) => q.state.data),
-      queryClient
-        .getMutationCache()
-        .getAll()
-        .map((m) => m.state.data),
-    ]);
+    const cached = cachedText(queryClient);
     expect(cached).not.toContain('FirstPassword-shown-once');
     expect(screen.getByRole('button', { name: 'Add administrator' })).toHaveFocus();
   });

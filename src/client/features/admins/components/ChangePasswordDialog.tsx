@@ -1,5 +1,4 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -8,6 +7,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Typography from '@mui/material/Typography';
 import { useForm } from 'react-hook-form';
 import { MIN_PASSWORD_LENGTH } from '../../../../shared/api/admins';
+import { DialogStatus } from '../../../components/DialogStatus';
 import { FormErrorAlert } from '../../../components/FormErrorAlert';
 import { SecretFieldControl } from '../../../components/SecretFieldControl';
 import { showServerError } from '../../../lib/form-errors';
@@ -77,9 +77,7 @@ export default function ChangePasswordDialog({
           />
         </DialogContent>
         <DialogActions sx={{ px: 3, pb: 2, gap: 1 }}>
-          <Box role="status" sx={{ flexGrow: 1, color: 'text.secondary', typography: 'body2' }}>
-            {change.isPending ? 'Changing the password…' : ''}
-          </Box>
+          <DialogStatus pending={change.isPending}>Changing the password…</DialogStatus>
           <Button onClick={onClose} disabled={change.isPending}>
             Cancel
           </Button>

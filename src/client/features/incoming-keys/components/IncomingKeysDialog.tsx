@@ -1,5 +1,4 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -8,6 +7,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Typography from '@mui/material/Typography';
 import { useForm } from 'react-hook-form';
 import type { IncomingKeysView } from '../../../../shared/api/incoming-keys';
+import { DialogStatus } from '../../../components/DialogStatus';
 import { FormErrorAlert } from '../../../components/FormErrorAlert';
 import { showServerError } from '../../../lib/form-errors';
 import { useSaveIncomingKeys } from '../api/save-incoming-keys';
@@ -68,9 +68,7 @@ export default function IncomingKeysDialog({
           />
         </DialogContent>
         <DialogActions sx={{ px: 3, pb: 2, gap: 1 }}>
-          <Box role="status" sx={{ flexGrow: 1, color: 'text.secondary', typography: 'body2' }}>
-            {save.isPending ? 'Checking with Okta…' : ''}
-          </Box>
+          <DialogStatus pending={save.isPending}>Checking with Okta…</DialogStatus>
           <Button onClick={onClose}>Cancel</Button>
           <Button
             type="submit"
