@@ -52,6 +52,9 @@ export function openDatabase(dataDir: string | ':memory:'): Db {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // 32 MiB of page cache instead of 2: a licence change over a 100k-member group rewrites two
+  // indexes and rereads fewer of their pages (bench:licences: Pro->Basic 1.59 s -> 1.38 s).
+  sqlite.pragma('cache_size = -32768');
   return new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
   });
