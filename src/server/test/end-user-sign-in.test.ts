@@ -60,6 +60,8 @@ function expectPage(body: string) {
   expect(body).toContain('<html lang="en">');
   expect(body).toMatch(/<main>[\s\S]*<h1>[^<]+<\/h1>[\s\S]*<\/main>/);
   expect(body).not.toMatch(/<script/i);
+  // The console's icon, so the browser does not ask for a missing /favicon.ico.
+  expect(body).toContain('<link rel="icon" type="image/svg+xml" href="/favicon.svg">');
 }
 
 describe('starting the sign-in', () => {

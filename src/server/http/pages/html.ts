@@ -65,6 +65,7 @@ export function page(title: string, body: Html): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="same-origin">
+<link rel="icon" type="image/svg+xml" href="/favicon.svg">
 <title>${title}</title>
 <style ${raw(STYLE_NONCE_PLACEHOLDER)}>${raw(STYLE)}</style>
 </head>
