@@ -6,6 +6,7 @@
  */
 import { loadConfig } from '../src/server/config';
 import { resetAdminPassword } from '../src/server/services/admin-password-reset';
+import { plural } from '../src/shared/text';
 
 const email = process.argv[2];
 if (!email || process.argv.length > 3) {
@@ -18,7 +19,7 @@ if (!result.ok) {
   console.error(result.message);
   process.exit(1);
 }
-const ended = `${result.sessionsEnded} ${result.sessionsEnded === 1 ? 'session' : 'sessions'}`;
+const ended = plural(result.sessionsEnded, 'session');
 console.log(
   result.generatedPassword
     ? `New password for ${result.email}: ${result.generatedPassword} (shown once). Their ${ended} ended.`

@@ -1,11 +1,10 @@
 import { sql } from 'kysely';
 import type { AdminView } from '../../shared/api/admins';
 import type { Db } from '../db/database';
+import { emailKey } from './admins';
 import { sha256 } from './crypto';
 import { ServiceError } from './errors';
 import { generatePassword, hashPassword } from './passwords';
-
-const emailKey = (email: string) => email.trim().toLowerCase();
 
 /** A new password checked against what the server knows and the form cannot. */
 export function refuseWeakChoice(email: string, current: string, next: string): void {
@@ -14,7 +13,7 @@ export function refuseWeakChoice(email: string, current: string, next: string): 
       newPassword: 'Choose a password different from your current one.',
     });
   }
-  if (next.trim().toLowerCase() === emailKey(email)) {
+  if (emailKey(next) === emailKey(email)) {
     throw new ServiceError('invalid', 'Do not use your email as your password.', {
       newPassword: 'Do not use your email as your password.',
     });

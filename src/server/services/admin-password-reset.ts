@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import { sql } from 'kysely';
 import { newPassword } from '../../shared/api/admins';
+import { plural } from '../../shared/text';
 import { databaseFile, openDatabase } from '../db/database';
 import { AuditLog } from './activity/audit-log';
 import { AdminAccounts } from './admin-accounts';
+import { emailKey } from './admins';
 import { generatePassword, hashPassword } from './passwords';
 
 export type ResetResult =
@@ -35,7 +37,7 @@ export async function resetAdminPassword(
   const db = openDatabase(dataDir);
   try {
     const admins = await db.selectFrom('admins').select(['id', 'email']).orderBy('id').execute();
-    const admin = admins.find((a) => a.email.toLowerCase() === email.trim().toLowerCase());
+    const admin = admins.find((a) => emailKey(a.email) === emailKey(email));
     if (!admin) {
       const known = admins.map((a) => a.email).join(', ') || 'none';
       return {
@@ -50,7 +52,7 @@ export async function resetAdminPassword(
       (ended) => ({
         kind: 'admin_password_changed',
         actor: 'command line',
-        summary: `Reset the password of ${admin.email} from the command line; ${ended} ${ended === 1 ? 'session' : 'sessions'} ended`,
+        summary: `Reset the password of ${admin.email} from the command line; ${plural(ended, 'session')} ended`,
         details: { email: admin.email, sessionsEnded: ended },
       }),
     );

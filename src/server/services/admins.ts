@@ -5,6 +5,9 @@ import { generatePassword, hashPassword, verifyPassword } from './passwords';
 import { FailureLimiter } from './rate-limit';
 
 export const DEFAULT_ADMIN_EMAIL = 'admin@localhost';
+
+/** How admin emails are compared: without surrounding spaces, in any letter case. */
+export const emailKey = (email: string) => email.trim().toLowerCase();
 const WRONG_PAIR = 'The email and password do not match.';
 
 /** A real hash to compare against when the email is unknown, so both paths take the same time. */
@@ -48,20 +51,20 @@ export class AdminAuthenticator {
 
   /** Checks the pair; more than the allowed failures a minute per email or address are refused. */
   async authenticate(email: string, password: string, address: string) {
-    const emailKey = email.trim().toLowerCase();
-    this.refuseWhileLimited(emailKey, address, 'sign-ins');
+    const key = emailKey(email);
+    this.refuseWhileLimited(key, address, 'sign-ins');
     const admin = await this.db
       .selectFrom('admins')
       .select(['id', 'email', 'password_hash'])
-      .where(sql<string>`lower(email)`, '=', emailKey)
+      .where(sql<string>`lower(email)`, '=', key)
       .executeTakeFirst();
     dummyHash ??= hashPassword(generatePassword());
     const ok = await verifyPassword(password, admin?.password_hash ?? (await dummyHash));
     if (!admin || !ok) {
-      this.fail(emailKey, address);
+      this.fail(key, address);
       throw new ServiceError('unauthenticated', WRONG_PAIR);
     }
-    this.byEmail.reset(emailKey);
+    this.byEmail.reset(key);
     return { id: admin.id, email: admin.email };
   }
 
@@ -75,18 +78,18 @@ export class AdminAuthenticator {
       .select(['email', 'password_hash'])
       .where('id', '=', adminId)
       .executeTakeFirstOrThrow();
-    const emailKey = admin.email.toLowerCase();
-    this.refuseWhileLimited(emailKey, address, 'password attempts');
+    const key = emailKey(admin.email);
+    this.refuseWhileLimited(key, address, 'password attempts');
     if (!(await verifyPassword(password, admin.password_hash))) {
-      this.fail(emailKey, address);
+      this.fail(key, address);
       const message = 'This is not your current password.';
       throw new ServiceError('invalid', message, { currentPassword: message });
     }
   }
 
-  private refuseWhileLimited(emailKey: string, address: string, what: string): void {
+  private refuseWhileLimited(key: string, address: string, what: string): void {
     const wait = Math.max(
-      this.byEmail.retryAfterSeconds(emailKey),
+      this.byEmail.retryAfterSeconds(key),
       this.byAddress.retryAfterSeconds(address),
     );
     if (wait > 0) {
@@ -99,8 +102,8 @@ export class AdminAuthenticator {
     }
   }
 
-  private fail(emailKey: string, address: string): void {
-    this.byEmail.fail(emailKey);
+  private fail(key: string, address: string): void {
+    this.byEmail.fail(key);
     this.byAddress.fail(address);
   }
 }

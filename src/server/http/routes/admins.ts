@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { addAdmin, changePassword, listAdmins, removeAdmin } from '../../../shared/api/admins';
+import { plural } from '../../../shared/text';
 import { refuseWeakChoice } from '../../services/admin-accounts';
 import { ServiceError } from '../../services/errors';
 import { hashPassword } from '../../services/passwords';
@@ -7,18 +8,6 @@ import { adminToken } from '../admin-auth';
 import type { AppContext } from '../context';
 import { registerEndpoint, respond } from '../endpoint';
 import { fromServiceError } from '../errors';
-
-/** A refusal the contract lists as the endpoint's own answer, not a failure of the server. */
-function refusal<K extends 'conflict' | 'not-found'>(
-  error: unknown,
-  kind: K,
-  status: K extends 'conflict' ? 409 : 404,
-) {
-  if (error instanceof ServiceError && error.kind === kind) {
-    return respond(status, fromServiceError(error).body);
-  }
-  throw error;
-}
 
 export function adminsRoutes(app: FastifyInstance, ctx: AppContext) {
   registerEndpoint(app, ctx, listAdmins, async ({ admin }) =>
@@ -43,7 +32,10 @@ export function adminsRoutes(app: FastifyInstance, ctx: AppContext) {
       );
       return respond(201, { admin: added, password });
     } catch (error) {
-      return refusal(error, 'conflict', 409);
+      if (error instanceof ServiceError && error.kind === 'conflict') {
+        return respond(409, fromServiceError(error).body);
+      }
+      throw error;
     }
   });
 
@@ -67,7 +59,10 @@ export function adminsRoutes(app: FastifyInstance, ctx: AppContext) {
       if (error instanceof ServiceError && error.kind === 'not-found') {
         return respond(404, fromServiceError(error).body);
       }
-      return refusal(error, 'conflict', 409);
+      if (error instanceof ServiceError && error.kind === 'conflict') {
+        return respond(409, fromServiceError(error).body);
+      }
+      throw error;
     }
   });
 
@@ -83,7 +78,7 @@ export function adminsRoutes(app: FastifyInstance, ctx: AppContext) {
         actor: admin.email,
         summary:
           ended > 0
-            ? `Changed their password; ${ended} other ${ended === 1 ? 'session' : 'sessions'} ended`
+            ? `Changed their password; ${plural(ended, 'other session')} ended`
             : 'Changed their password',
         details: { otherSessionsEnded: ended },
       }),

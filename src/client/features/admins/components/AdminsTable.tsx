@@ -6,6 +6,7 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import type { AdminView } from '../../../../shared/api/admins';
+import { plural } from '../../../../shared/text';
 import { Badge } from '../../../components/Badge';
 import { FormattedDate } from '../../../components/FormattedDate';
 import { ScrollableTable } from '../../../components/ScrollableTable';
@@ -13,7 +14,7 @@ import { visuallyHidden } from '../../../components/visually-hidden';
 
 function sessions(n: number) {
   if (n === 0) return 'Not signed in';
-  return `Signed in (${n} ${n === 1 ? 'session' : 'sessions'})`;
+  return `Signed in (${plural(n, 'session')})`;
 }
 
 /** Every administrator, oldest first, with "Remove" on everyone but you. */
