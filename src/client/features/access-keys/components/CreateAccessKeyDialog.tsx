@@ -6,6 +6,7 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Typography from '@mui/material/Typography';
 import { DialogStatus } from '../../../components/DialogStatus';
+import { closeGuard } from '../../../components/ShownOnce';
 import { useCreateAccessKey } from '../api/create-access-key';
 import { NewAccessKey } from './NewAccessKey';
 
@@ -28,17 +29,10 @@ export default function CreateAccessKeyDialog({
   const create = useCreateAccessKey();
   const created = create.data;
 
-  function close(_event: unknown, reason?: 'backdropClick' | 'escapeKeyDown') {
-    if (create.isPending) return;
-    // A stray click beside the dialog must not lose a key that is shown only once.
-    if (created && reason === 'backdropClick') return;
-    onClose();
-  }
-
   return (
     <Dialog
       open={open}
-      onClose={close}
+      onClose={closeGuard(create.isPending, Boolean(created), onClose)}
       fullWidth
       maxWidth="sm"
       slotProps={{ transition: { onExited: () => create.reset() } }}

@@ -9,6 +9,7 @@ import { useForm } from 'react-hook-form';
 import { type AddAdminBody, addAdminBody } from '../../../../shared/api/admins';
 import { DialogStatus } from '../../../components/DialogStatus';
 import { FormErrorAlert } from '../../../components/FormErrorAlert';
+import { closeGuard } from '../../../components/ShownOnce';
 import { TextFieldControl } from '../../../components/TextFieldControl';
 import { showServerError } from '../../../lib/form-errors';
 import { useAddAdmin } from '../api/add-admin';
@@ -39,17 +40,10 @@ export default function AddAdminDialog({ open, onClose }: AddAdminDialogProps) {
     }
   });
 
-  function close(_event: unknown, reason?: 'backdropClick' | 'escapeKeyDown') {
-    if (add.isPending) return;
-    // A stray click beside the dialog must not lose a password that is shown only once.
-    if (added && reason === 'backdropClick') return;
-    onClose();
-  }
-
   return (
     <Dialog
       open={open}
-      onClose={close}
+      onClose={closeGuard(add.isPending, Boolean(added), onClose)}
       fullWidth
       maxWidth="sm"
       slotProps={{ transition: { onExited: () => add.reset() } }}
