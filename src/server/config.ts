@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseAllowedHosts } from './services/return-to';
 
 const flag = z
   .enum(['0', '1', 'true', 'false', ''])
@@ -33,6 +34,7 @@ const envSchema = z.object({
   JSON_MAX_DEPTH: int(64, 2, 1000),
   HEADERS_TIMEOUT_MS: int(10_000, 100, 600_000),
   REQUEST_TIMEOUT_MS: int(60_000, 100, 3_600_000),
+  FORWARD_AUTH_ALLOWED_HOSTS: z.string().optional(),
 });
 
 /** The variables `loadConfig` reads (index.ts also reads STATIC_DIR); README's table lists them. */
@@ -76,6 +78,8 @@ export interface Config {
   /** Time to receive a request's headers, and the whole request, before 408 and closing. */
   headersTimeoutMs: number;
   requestTimeoutMs: number;
+  /** Hosts (host[:port], lower case) that `/auth/okta?rd=` may send a person back to. */
+  forwardAuthAllowedHosts: string[];
   /** Tests turn this on: every admin API response is checked against the contract. */
   validateResponses: boolean;
 }
@@ -87,6 +91,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const allowed = parseAllowedHosts(e.FORWARD_AUTH_ALLOWED_HOSTS);
+  if (!allowed.ok) {
+    throw new Error(
+      `Invalid configuration:\n  FORWARD_AUTH_ALLOWED_HOSTS: "${allowed.entry}" is not a host or host:port`,
+    );
+  }
   if (e.HEADERS_TIMEOUT_MS > e.REQUEST_TIMEOUT_MS) {
     throw new Error(
       'Invalid configuration:\n  HEADERS_TIMEOUT_MS: must not be longer than REQUEST_TIMEOUT_MS',
@@ -116,6 +126,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jsonMaxDepth: e.JSON_MAX_DEPTH,
     headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    forwardAuthAllowedHosts: allowed.hosts,
     validateResponses: false,
   };
 }

@@ -32,6 +32,9 @@ const REFUSAL_STATUS = {
   invalid_response: 400,
 } as const;
 
+const RD_REFUSED =
+  'The page that sent you here asked to return you to an address this service does not send people to. Go back to the application and try again, or ask your administrator.';
+
 function sendPage(reply: FastifyReply, status: number, body: string) {
   return reply
     .code(status)
@@ -105,9 +108,26 @@ export async function endUserAuthRoutes(app: FastifyInstance, ctx: AppContext) {
       const query = request.query as Record<string, unknown>;
       const iss = query.iss === undefined ? undefined : (one(query.iss) ?? '');
       const hint = one(query.login_hint);
+      let returnTo: string | undefined;
+      if (query.rd !== undefined) {
+        const checked = auth.checkReturnTo(one(query.rd) ?? '');
+        if (!checked.ok) {
+          // The address is not logged: it may carry another application's query secrets.
+          request.log.info(
+            { event: 'end_user.return_to_refused' },
+            'sign-in return address refused',
+          );
+          return sendPage(reply, 400, errorPage('This sign-in link is not valid', RD_REFUSED));
+        }
+        returnTo = checked.target;
+        // Already signed in and licensed: straight there, no new sign-in.
+        const current = await auth.current(request.cookies[names.session]);
+        if (current?.ok) return reply.header('cache-control', 'no-store').redirect(returnTo, 303);
+      }
       const result = await auth.start({
         iss,
         loginHint: hint && hint.length <= 320 ? hint : undefined,
+        returnTo,
       });
       if (!result.ok) return refuse(request, reply, result);
       reply.setCookie(names.transaction, result.transaction, {
@@ -127,7 +147,7 @@ export async function endUserAuthRoutes(app: FastifyInstance, ctx: AppContext) {
       const { login, userId } = result;
       await record(request, { login, outcome: 'signed_in', reason: null, userId });
       reply.setCookie(names.session, result.token, { ...options, expires: result.expiresAt });
-      return reply.header('cache-control', 'no-store').redirect('/me', 303);
+      return reply.header('cache-control', 'no-store').redirect(result.returnTo ?? '/me', 303);
     });
 
     scope.get('/me', async (request, reply) => {
