@@ -14,6 +14,7 @@ import { adminsRoutes } from './http/routes/admins';
 import { directoryGroupsRoutes } from './http/routes/directory-groups';
 import { endUserAuthRoutes } from './http/routes/end-user-auth';
 import { signInEventsRoutes } from './http/routes/end-user-auth-events';
+import { forwardAuthRoutes } from './http/routes/forward-auth';
 import { incomingKeysRoutes } from './http/routes/incoming-keys';
 import { scimSummaryRoutes } from './http/routes/scim-summary';
 import { sessionRoutes } from './http/routes/session';
@@ -163,6 +164,7 @@ export async function buildApp(
   signInEventsRoutes(app, ctx);
   activityRoutes(app, ctx);
   await endUserAuthRoutes(app, ctx);
+  forwardAuthRoutes(app, ctx);
   await registerScim(app, ctx);
 
   pruneExpiredSessions(app, ctx);

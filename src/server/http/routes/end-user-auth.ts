@@ -11,7 +11,7 @@ import { errorPage, mePage, refusalPage, signedOutPage } from '../pages/end-user
 import { withStyleNonce } from '../security-headers';
 
 /** End users' own cookies, apart from the admin's; `__Host-` on https. */
-function cookieNames(config: Config) {
+export function endUserCookieNames(config: Config) {
   const prefix = config.publicUrl.startsWith('https:') ? '__Host-' : '';
   return { session: `${prefix}osc_user`, transaction: `${prefix}osc_auth_tx` };
 }
@@ -54,7 +54,7 @@ function queryString(request: FastifyRequest): string {
 
 /** GET /auth/okta, GET /auth/okta/callback, GET /me and POST /auth/sign-out: HTML, not the API. */
 export async function endUserAuthRoutes(app: FastifyInstance, ctx: AppContext) {
-  const names = cookieNames(ctx.config);
+  const names = endUserCookieNames(ctx.config);
   const options = cookieOptions(ctx.config);
   const auth = ctx.endUserAuth;
 
