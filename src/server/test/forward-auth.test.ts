@@ -172,8 +172,22 @@ describe('GET /auth/verify', () => {
     expect(location.searchParams.get('rd')).toBe('https://app.acme.com/reports?q=1');
     const evil = { ...forwarded, 'x-forwarded-host': 'evil.test' };
     expect((await verify(nobody, '?redirect=1', evil)).statusCode).toBe(401);
-    // Without redirect=1 (nginx auth_request) it stays 401.
-    expect((await verify(nobody, '', forwarded)).statusCode).toBe(401);
+    // Without redirect=1 (nginx auth_request) it stays 401 and names the sign-in.
+    const nginx = await verify(nobody, '', forwarded);
+    expect(nginx.statusCode).toBe(401);
+    expect(nginx.headers['x-auth-request-sign-in']).toBe(allowed.headers.location);
+    expect((await verify(nobody, '', evil)).headers['x-auth-request-sign-in']).toBeUndefined();
+  });
+
+  it("names the sign-in for nginx's X-Original-URL when allowed, never for others", async () => {
+    const nobody = new EndUserBrowser(c.harness.app);
+    const sent = async (url: string) =>
+      (await verify(nobody, '', { 'x-original-url': url })).headers['x-auth-request-sign-in'];
+    const signIn = new URL(String(await sent('https://app.acme.com/a?b=1&c=2')));
+    expect(signIn.searchParams.get('rd')).toBe('https://app.acme.com/a?b=1&c=2');
+    for (const url of ['https://evil.test/', 'https://app.acme.com@evil.test/', '//evil.test']) {
+      expect(await sent(url), url).toBeUndefined();
+    }
   });
 
   it('logs neither the cookie nor the query', async () => {

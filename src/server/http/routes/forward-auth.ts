@@ -15,8 +15,10 @@ function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** The address Traefik or Caddy asked about, from their X-Forwarded-* headers. */
+/** The address asked about: nginx's X-Original-URL, or Traefik's and Caddy's X-Forwarded-*. */
 function forwardedUrl(request: FastifyRequest): string | undefined {
+  const original = first(request.headers['x-original-url']);
+  if (original) return original;
   const proto = first(request.headers['x-forwarded-proto']);
   const host = first(request.headers['x-forwarded-host']);
   const uri = first(request.headers['x-forwarded-uri']) ?? '/';
@@ -32,8 +34,9 @@ function answer(reply: FastifyReply, status: number, text: string) {
  * GET /auth/verify, the forward-auth check for nginx `auth_request`, Traefik `forwardAuth` and
  * Caddy `forward_auth`: 200 with oauth2-proxy's X-Auth-Request-* headers for an active, licensed
  * person with an end-user session; 401 without one; 403 when `licence=pro` and they hold Basic.
- * With `redirect=1` (Traefik, Caddy) a person without a session gets a 302 to the sign-in, which
- * returns to the X-Forwarded-* address when FORWARD_AUTH_ALLOWED_HOSTS allows it.
+ * Without a session, when the address asked about (X-Original-URL or X-Forwarded-*) may be
+ * returned to, the 401 names the sign-in that returns there in X-Auth-Request-Sign-In (nginx),
+ * or with `redirect=1` (Traefik, Caddy) is a 302 to it.
  */
 export function forwardAuthRoutes(app: FastifyInstance, ctx: AppContext) {
   const names = endUserCookieNames(ctx.config);
@@ -47,11 +50,15 @@ export function forwardAuthRoutes(app: FastifyInstance, ctx: AppContext) {
     }
     const result = await forwardAuth.verify(request.cookies[names.session]);
     if (!result.ok) {
-      const back = query.redirect === '1' ? forwardedUrl(request) : undefined;
+      const back = forwardedUrl(request);
       const checked = back ? ctx.endUserAuth.checkReturnTo(back) : undefined;
       if (checked?.ok) {
         const signIn = `${ctx.config.publicUrl}/auth/okta?rd=${encodeURIComponent(checked.target)}`;
-        return reply.header('cache-control', 'no-store').redirect(signIn, 302);
+        if (query.redirect === '1') {
+          return reply.header('cache-control', 'no-store').redirect(signIn, 302);
+        }
+        // For nginx: `auth_request_set $sign_in $upstream_http_x_auth_request_sign_in`.
+        reply.header('x-auth-request-sign-in', signIn);
       }
       return answer(reply, 401, 'Not signed in.');
     }
