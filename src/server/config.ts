@@ -35,6 +35,12 @@ const envSchema = z.object({
   HEADERS_TIMEOUT_MS: int(10_000, 100, 600_000),
   REQUEST_TIMEOUT_MS: int(60_000, 100, 3_600_000),
   FORWARD_AUTH_ALLOWED_HOSTS: z.string().optional(),
+  END_USER_COOKIE_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i, {
+      message: 'must be a domain name such as acme.com',
+    })
+    .optional(),
 });
 
 /** The variables `loadConfig` reads (index.ts also reads STATIC_DIR); README's table lists them. */
@@ -80,6 +86,8 @@ export interface Config {
   requestTimeoutMs: number;
   /** Hosts (host[:port], lower case) that `/auth/okta?rd=` may send a person back to. */
   forwardAuthAllowedHosts: string[];
+  /** The end-user session cookie's Domain (shared with the apps' hosts); host-only when unset. */
+  endUserCookieDomain: string | undefined;
   /** Tests turn this on: every admin API response is checked against the contract. */
   validateResponses: boolean;
 }
@@ -127,6 +135,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     forwardAuthAllowedHosts: allowed.hosts,
+    endUserCookieDomain: e.END_USER_COOKIE_DOMAIN?.toLowerCase() || undefined,
     validateResponses: false,
   };
 }

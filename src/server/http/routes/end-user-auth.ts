@@ -10,10 +10,17 @@ import { HttpError } from '../errors';
 import { errorPage, mePage, refusalPage, signedOutPage } from '../pages/end-user-pages';
 import { withStyleNonce } from '../security-headers';
 
-/** End users' own cookies, apart from the admin's; `__Host-` on https. */
+/**
+ * End users' own cookies, apart from the admin's; `__Host-` on https. With END_USER_COOKIE_DOMAIN
+ * the session cookie is shared with the applications' hosts under that domain, and so cannot
+ * carry the `__Host-` prefix (`__Secure-` on https instead).
+ */
 export function endUserCookieNames(config: Config) {
-  const prefix = config.publicUrl.startsWith('https:') ? '__Host-' : '';
-  return { session: `${prefix}osc_user`, transaction: `${prefix}osc_auth_tx` };
+  const https = config.publicUrl.startsWith('https:');
+  const prefix = https ? '__Host-' : '';
+  const shared = https ? '__Secure-' : '';
+  const session = config.endUserCookieDomain ? `${shared}osc_user` : `${prefix}osc_user`;
+  return { session, transaction: `${prefix}osc_auth_tx` };
 }
 
 /** Lax: the callback and the redirect to /me arrive from Okta, a cross-site navigation. */
@@ -56,6 +63,8 @@ function queryString(request: FastifyRequest): string {
 export async function endUserAuthRoutes(app: FastifyInstance, ctx: AppContext) {
   const names = endUserCookieNames(ctx.config);
   const options = cookieOptions(ctx.config);
+  const domain = ctx.config.endUserCookieDomain;
+  const sessionOptions = domain ? { ...options, domain } : options;
   const auth = ctx.endUserAuth;
 
   /**
@@ -146,7 +155,10 @@ export async function endUserAuthRoutes(app: FastifyInstance, ctx: AppContext) {
       // Authenticated and licensed: they get in even when the record of it cannot be stored.
       const { login, userId } = result;
       await record(request, { login, outcome: 'signed_in', reason: null, userId });
-      reply.setCookie(names.session, result.token, { ...options, expires: result.expiresAt });
+      reply.setCookie(names.session, result.token, {
+        ...sessionOptions,
+        expires: result.expiresAt,
+      });
       return reply.header('cache-control', 'no-store').redirect(result.returnTo ?? '/me', 303);
     });
 
@@ -154,7 +166,7 @@ export async function endUserAuthRoutes(app: FastifyInstance, ctx: AppContext) {
       const current = await auth.current(request.cookies[names.session]);
       if (!current) return sendPage(reply, 200, signedOutPage());
       if (!current.ok) {
-        reply.clearCookie(names.session, options);
+        reply.clearCookie(names.session, sessionOptions);
         return sendPage(reply, 403, refusalPage(current.reason, current.login));
       }
       return sendPage(reply, 200, mePage(current));
@@ -175,7 +187,7 @@ export async function endUserAuthRoutes(app: FastifyInstance, ctx: AppContext) {
         }
         await auth.sessions.end(token);
       }
-      reply.clearCookie(names.session, options);
+      reply.clearCookie(names.session, sessionOptions);
       return reply.header('cache-control', 'no-store').redirect('/me', 303);
     });
   });
