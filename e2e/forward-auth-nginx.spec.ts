@@ -10,6 +10,7 @@ import { type OktaStandIn, startOktaStandIn } from '../src/testing/okta-stand-in
 import { AdminApi } from './fixtures/admin-api';
 import { OktaScim, type PushedUser } from './fixtures/okta-scim';
 import { OktaStandInLogin } from './fixtures/okta-stand-in-login';
+import { axeViolations } from './support/axe';
 import { type Nginx, startNginx } from './support/nginx';
 
 /**
@@ -29,6 +30,8 @@ const people: Record<'pro' | 'basic', PushedUser | undefined> = {
   pro: undefined,
   basic: undefined,
 };
+let serverLog = '';
+const sessionCookies: string[] = [];
 const login = { pro: 'priya.pro@acme.test', basic: 'bo.basic@acme.test' };
 
 /** The application: a page that greets whoever nginx says signed in. */
@@ -61,6 +64,10 @@ test.beforeAll(async () => {
     dataDir,
     admin,
     env: { FORWARD_AUTH_ALLOWED_HOSTS: `127.0.0.1:${nginxPort}` },
+    logLevel: 'info',
+    onOutput: (chunk) => {
+      serverLog += chunk;
+    },
   });
   app = await startApp();
   nginx = await startNginx({
@@ -107,7 +114,10 @@ async function signInThroughNginx(browser: Browser, pagePath: string, who: strin
   await expect(page).toHaveURL((url) => url.href.startsWith(`${okta.issuer}/`));
   const back = page.waitForResponse((r) => r.url() === `${nginx.baseUrl}${pagePath}`);
   await new OktaStandInLogin(page).signIn(who);
-  return { context, page, landed: await back };
+  const landed = await back;
+  const session = (await context.cookies()).find((c) => c.name === 'osc_user');
+  if (session) sessionCookies.push(session.value);
+  return { context, page, landed };
 }
 
 /** A GET with another Host header, which fetch does not let a caller set. */
@@ -182,4 +192,23 @@ test('a Basic person gets the page but 403 on the Pro-only location', async ({ b
     await context.close();
   }
   expect(nginx.errorLog()).not.toMatch(/\[(emerg|crit)\]/);
+});
+
+test('an address that is not allowed gets the error page, and no sign-in', async ({ page }) => {
+  for (const rd of ['https://evil.test/', '//evil.test/', 'javascript:alert(1)']) {
+    const response = await page.goto(`${nginx.baseUrl}/auth/okta?rd=${encodeURIComponent(rd)}`);
+    expect(response?.status(), rd).toBe(400);
+    await expect(page).toHaveURL((url) => url.origin === nginx.baseUrl);
+    await expect(heading(page)).toHaveText('This sign-in link is not valid');
+  }
+  await expect(page.getByText(/does not send people to/)).toBeVisible();
+  expect(await axeViolations(page), 'axe on the refusal').toEqual([]);
+});
+
+test("the console's log has neither the session cookies nor the addresses' queries", async () => {
+  expect(sessionCookies).toHaveLength(2);
+  expect(serverLog).toContain('"path":"/auth/verify"');
+  for (const value of sessionCookies) expect(serverLog).not.toContain(value);
+  expect(serverLog).not.toContain('q=1');
+  expect(serverLog).not.toContain('rd=');
 });
