@@ -168,6 +168,13 @@ test('a Pro person signs in from nginx, comes back to the page, and reaches the 
     expect(pro?.status()).toBe(200);
     await expect(page.getByText('Page: /pro/dashboard')).toBeVisible();
 
+    const started = performance.now();
+    for (let i = 0; i < 50; i++) {
+      expect((await page.request.get(`${nginx.baseUrl}/reports`)).status()).toBe(200);
+    }
+    const ms = (performance.now() - started) / 50;
+    console.log(`nginx + /auth/verify + app: ${ms.toFixed(1)} ms per request`);
+
     // Okta deactivates her: the very next request is refused, without a new sign-in.
     if (!people.pro) throw new Error('not pushed');
     await scim.deactivateUser(people.pro);
