@@ -76,6 +76,8 @@ export interface Config {
   /** Time to receive a request's headers, and the whole request, before 408 and closing. */
   headersTimeoutMs: number;
   requestTimeoutMs: number;
+  /** How often the OpenID Provider looks for rotated keys (not an environment variable). */
+  oidcKeyCheckMs: number;
   /** Tests turn this on: every admin API response is checked against the contract. */
   validateResponses: boolean;
 }
@@ -116,6 +118,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jsonMaxDepth: e.JSON_MAX_DEPTH,
     headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    oidcKeyCheckMs: 10_000,
     validateResponses: false,
   };
 }

@@ -11,13 +11,13 @@ import { errorPage, mePage, refusalPage, signedOutPage } from '../pages/end-user
 import { withStyleNonce } from '../security-headers';
 
 /** End users' own cookies, apart from the admin's; `__Host-` on https. */
-function cookieNames(config: Config) {
+export function cookieNames(config: Config) {
   const prefix = config.publicUrl.startsWith('https:') ? '__Host-' : '';
   return { session: `${prefix}osc_user`, transaction: `${prefix}osc_auth_tx` };
 }
 
 /** Lax: the callback and the redirect to /me arrive from Okta, a cross-site navigation. */
-function cookieOptions(config: Config) {
+export function cookieOptions(config: Config) {
   return {
     path: '/',
     httpOnly: true,
@@ -32,7 +32,7 @@ const REFUSAL_STATUS = {
   invalid_response: 400,
 } as const;
 
-function sendPage(reply: FastifyReply, status: number, body: string) {
+export function sendPage(reply: FastifyReply, status: number, body: string) {
   return reply
     .code(status)
     .header('cache-control', 'no-store')
@@ -49,34 +49,46 @@ function queryString(request: FastifyRequest): string {
   return at === -1 ? '' : request.url.slice(at);
 }
 
+/**
+ * The sign-in's records (event, audit entry, last sign-in) follow the decision and never change
+ * it: when they cannot be stored, the person still gets their page and the operator a warning.
+ */
+export function recordSignIn(ctx: AppContext, request: FastifyRequest, event: SignInEventInput) {
+  return recordBestEffort(
+    request,
+    { event: 'end_user.sign_in_not_recorded', outcome: event.outcome, reason: event.reason },
+    'end-user sign-in not recorded',
+    () => ctx.endUserAuth.events.record(event),
+  );
+}
+
+/** A refused sign-in: logged, recorded, and the reason's page for the person. */
+export async function refuseSignIn(
+  ctx: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  refusal: SignInRefusal,
+) {
+  const { reason, login, detail } = refusal;
+  request.log.info(
+    { event: 'end_user.sign_in', outcome: 'refused', reason, ...(detail ? { detail } : {}) },
+    'end-user sign-in refused',
+  );
+  await recordSignIn(ctx, request, { login, outcome: 'refused', reason });
+  const status = REFUSAL_STATUS[reason as keyof typeof REFUSAL_STATUS] ?? 403;
+  return sendPage(reply, status, refusalPage(reason, login));
+}
+
 /** GET /auth/okta, GET /auth/okta/callback, GET /me and POST /auth/sign-out: HTML, not the API. */
 export async function endUserAuthRoutes(app: FastifyInstance, ctx: AppContext) {
   const names = cookieNames(ctx.config);
   const options = cookieOptions(ctx.config);
   const auth = ctx.endUserAuth;
 
-  /**
-   * The sign-in's records (event, audit entry, last sign-in) follow the decision and never change
-   * it: when they cannot be stored, the person still gets their page and the operator a warning.
-   */
+  const refuse = (request: FastifyRequest, reply: FastifyReply, refusal: SignInRefusal) =>
+    refuseSignIn(ctx, request, reply, refusal);
   const record = (request: FastifyRequest, event: SignInEventInput) =>
-    recordBestEffort(
-      request,
-      { event: 'end_user.sign_in_not_recorded', outcome: event.outcome, reason: event.reason },
-      'end-user sign-in not recorded',
-      () => auth.events.record(event),
-    );
-
-  async function refuse(request: FastifyRequest, reply: FastifyReply, refusal: SignInRefusal) {
-    const { reason, login, detail } = refusal;
-    request.log.info(
-      { event: 'end_user.sign_in', outcome: 'refused', reason, ...(detail ? { detail } : {}) },
-      'end-user sign-in refused',
-    );
-    await record(request, { login, outcome: 'refused', reason });
-    const status = REFUSAL_STATUS[reason as keyof typeof REFUSAL_STATUS] ?? 403;
-    return sendPage(reply, status, refusalPage(reason, login));
-  }
+    recordSignIn(ctx, request, event);
 
   await app.register(async (scope) => {
     scope.addContentTypeParser(
