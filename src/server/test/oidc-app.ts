@@ -9,7 +9,8 @@ import * as oidc from 'openid-client';
 import { expect } from 'vitest';
 import { applicationWithSecret } from '../../shared/api/applications';
 import { type OktaStandIn, startOktaStandIn } from '../../testing/okta-stand-in';
-import type { EndUserBrowser } from './end-user-browser';
+import type { HarnessOptions } from '../../testing/server-harness';
+import { EndUserBrowser } from './end-user-browser';
 import { type Console, startConsole } from './licence-fixtures';
 
 export const ISSUER = 'http://localhost:3000';
@@ -54,11 +55,11 @@ export interface OpFixture {
   close(): Promise<void>;
 }
 
-export async function startOp(): Promise<OpFixture> {
-  const c = await startConsole({
-    ALLOW_HTTP_LOOPBACK_ISSUER: '1',
-    SECRET_KEY: randomBytes(32).toString('hex'),
-  });
+export async function startOp(
+  options: { secretKey?: string } & Omit<HarnessOptions, 'env'> = {},
+): Promise<OpFixture> {
+  const { secretKey = randomBytes(32).toString('hex'), ...harness } = options;
+  const c = await startConsole({ ALLOW_HTTP_LOOPBACK_ISSUER: '1', SECRET_KEY: secretKey }, harness);
   const okta = await startOktaStandIn({
     redirectUris: [`${ISSUER}/auth/okta/callback`],
   });
@@ -169,4 +170,36 @@ export async function authorize(
     path = next === '/me' && interaction ? interaction : next;
   }
   throw new Error('too many redirects');
+}
+
+/** A person pushed by Okta into a group mapped to `licence`, signed in to the application. */
+export async function signInToApp(
+  f: OpFixture,
+  login: string,
+  config: oidc.Configuration,
+  browser = new EndUserBrowser(f.c.harness.app),
+) {
+  const request = await authorizationRequest(config);
+  const result = await authorize(browser, request.url, login);
+  if (!result.callback) throw new Error(`no code (${result.status}): ${result.body.slice(0, 300)}`);
+  const tokens = await oidc.authorizationCodeGrant(config, result.callback, {
+    pkceCodeVerifier: request.verifier,
+    expectedState: request.state,
+    expectedNonce: request.nonce,
+    idTokenExpected: true,
+  });
+  return { tokens, browser, callback: result.callback, request };
+}
+
+/** Pushes a person and a group with them in it, mapped to the licence; answers their SCIM id. */
+export async function licensedPerson(
+  f: OpFixture,
+  login: string,
+  group: string,
+  licence: 'basic' | 'pro',
+) {
+  const id = await f.c.pushUser(login);
+  await f.c.pushGroup(group, [id]);
+  await f.map(group, licence);
+  return id;
 }
