@@ -15,6 +15,7 @@ import { applicationsRoutes } from './http/routes/applications';
 import { directoryGroupsRoutes } from './http/routes/directory-groups';
 import { endUserAuthRoutes } from './http/routes/end-user-auth';
 import { signInEventsRoutes } from './http/routes/end-user-auth-events';
+import { forwardAuthRoutes } from './http/routes/forward-auth';
 import { incomingKeysRoutes } from './http/routes/incoming-keys';
 import { oidcProviderRoutes, watchProvider } from './http/routes/oidc-provider';
 import { scimSummaryRoutes } from './http/routes/scim-summary';
@@ -195,6 +196,7 @@ export async function buildApp(
   activityRoutes(app, ctx);
   await endUserAuthRoutes(app, ctx);
   await oidcProviderRoutes(app, ctx);
+  forwardAuthRoutes(app, ctx);
   await registerScim(app, ctx);
 
   pruneExpiredSessions(app, ctx);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseAllowedHosts } from './services/return-to';
 
 const flag = z
   .enum(['0', '1', 'true', 'false', ''])
@@ -33,6 +34,13 @@ const envSchema = z.object({
   JSON_MAX_DEPTH: int(64, 2, 1000),
   HEADERS_TIMEOUT_MS: int(10_000, 100, 600_000),
   REQUEST_TIMEOUT_MS: int(60_000, 100, 3_600_000),
+  FORWARD_AUTH_ALLOWED_HOSTS: z.string().optional(),
+  END_USER_COOKIE_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i, {
+      message: 'must be a domain name such as acme.com',
+    })
+    .optional(),
 });
 
 /** The variables `loadConfig` reads (index.ts also reads STATIC_DIR); README's table lists them. */
@@ -78,6 +86,10 @@ export interface Config {
   requestTimeoutMs: number;
   /** How often the OpenID Provider looks for rotated keys (not an environment variable). */
   oidcKeyCheckMs: number;
+  /** Hosts (host[:port], lower case) that `/auth/okta?rd=` may send a person back to. */
+  forwardAuthAllowedHosts: string[];
+  /** The end-user session cookie's Domain (shared with the apps' hosts); host-only when unset. */
+  endUserCookieDomain: string | undefined;
   /** Tests turn this on: every admin API response is checked against the contract. */
   validateResponses: boolean;
 }
@@ -89,6 +101,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const allowed = parseAllowedHosts(e.FORWARD_AUTH_ALLOWED_HOSTS);
+  if (!allowed.ok) {
+    throw new Error(
+      `Invalid configuration:\n  FORWARD_AUTH_ALLOWED_HOSTS: "${allowed.entry}" is not a host or host:port`,
+    );
+  }
   if (e.HEADERS_TIMEOUT_MS > e.REQUEST_TIMEOUT_MS) {
     throw new Error(
       'Invalid configuration:\n  HEADERS_TIMEOUT_MS: must not be longer than REQUEST_TIMEOUT_MS',
@@ -119,6 +137,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     oidcKeyCheckMs: 10_000,
+    forwardAuthAllowedHosts: allowed.hosts,
+    endUserCookieDomain: e.END_USER_COOKIE_DOMAIN?.toLowerCase() || undefined,
     validateResponses: false,
   };
 }

@@ -26,6 +26,8 @@ export function createEndUserAuth(
       redirectUri: `${config.publicUrl}/auth/okta/callback`,
       allowHttpLoopbackIssuer: config.allowHttpLoopbackIssuer,
       timeoutMs: config.discoveryTimeoutMs,
+      publicUrl: config.publicUrl,
+      allowedHosts: config.forwardAuthAllowedHosts,
     },
   );
 }

@@ -7,12 +7,16 @@ import type { SignInEvents } from './end-user-auth-events';
 import type { EndUserSessions } from './end-user-sessions';
 import type { OidcClientSettings } from './incoming-keys';
 import type { LicenceService } from './licences';
+import { checkReturnTo, type ReturnToCheck } from './return-to';
 
 export interface EndUserAuthOptions {
   /** `{PUBLIC_URL}/auth/okta/callback`, as registered in Okta. */
   redirectUri: string;
   allowHttpLoopbackIssuer: boolean;
   timeoutMs: number;
+  /** The console's origin and FORWARD_AUTH_ALLOWED_HOSTS, for `rd` (where to return after). */
+  publicUrl: string;
+  allowedHosts: readonly string[];
 }
 
 export const SCOPES = 'openid profile email';
@@ -39,6 +43,8 @@ export type FinishResult =
       /** For the sign-in record: the SCIM user id and the login Okta named. */
       userId: string;
       login: string | null;
+      /** Where the sign-in was asked to return (`rd`, checked again), if anywhere. */
+      returnTo?: string;
     }
   | SignInRefusal;
 export type CurrentUser =
@@ -59,6 +65,8 @@ interface Transaction {
   v: string;
   iss: string;
   at: number;
+  /** The checked `rd`: where to send the person after signing in. */
+  rd?: string;
 }
 
 type Claims = { sub: string; preferred_username?: unknown; email?: unknown };
@@ -136,10 +144,16 @@ export class EndUserAuthService {
     return { ok: false, reason, login, ...(detail ? { detail } : {}) };
   }
 
-  /** GET /auth/okta, also Okta-initiated (`iss`, optionally `login_hint`). */
+  /** Whether `rd` may be returned to after sign-in, and the normalised address if so. */
+  checkReturnTo(value: string): ReturnToCheck {
+    return checkReturnTo(value, this.options);
+  }
+
+  /** GET /auth/okta, also Okta-initiated (`iss`, optionally `login_hint`); `returnTo` checked. */
   async start(input: {
     iss?: string | undefined;
     loginHint?: string | undefined;
+    returnTo?: string | undefined;
   }): Promise<StartResult> {
     const settings = await this.settings();
     if (!settings) return this.refuse('not_configured', null);
@@ -153,6 +167,7 @@ export class EndUserAuthService {
       v: oidc.randomPKCECodeVerifier(),
       iss: settings.issuer,
       at: Date.now(),
+      ...(input.returnTo ? { rd: input.returnTo } : {}),
     };
     const url = oidc.buildAuthorizationUrl(config, {
       redirect_uri: this.options.redirectUri,
@@ -216,7 +231,10 @@ export class EndUserAuthService {
       return this.refuse('invalid_response', null, `${e.name} ${e.code ?? e.error}${why}`);
     }
     if (!claims) return this.refuse('invalid_response', null, 'no ID token');
-    return this.admit(claims);
+    const admitted = await this.admit(claims);
+    // Checked again: FORWARD_AUTH_ALLOWED_HOSTS may have changed during the sign-in.
+    const back = tx.rd ? this.checkReturnTo(tx.rd) : undefined;
+    return admitted.ok && back?.ok ? { ...admitted, returnTo: back.target } : admitted;
   }
 
   private findUser(userName: string) {

@@ -166,8 +166,10 @@ export async function authorize(
       return { callback: new URL(location), status: 303, body: '' };
     const next = local(location);
     if (!next) throw new Error(`sent away from the console to ${location}`);
-    // Back at the console after Okta: go on with the interaction that asked for it.
-    path = next === '/me' && interaction ? interaction : next;
+    // After Okta, the console's callback returns to the interaction (rd), never to /me.
+    if (next === '/me' && interaction)
+      throw new Error('the sign-in did not return to the interaction');
+    path = next;
   }
   throw new Error('too many redirects');
 }

@@ -10,10 +10,17 @@ import { HttpError } from '../errors';
 import { errorPage, mePage, refusalPage, signedOutPage } from '../pages/end-user-pages';
 import { withStyleNonce } from '../security-headers';
 
-/** End users' own cookies, apart from the admin's; `__Host-` on https. */
-export function cookieNames(config: Config) {
-  const prefix = config.publicUrl.startsWith('https:') ? '__Host-' : '';
-  return { session: `${prefix}osc_user`, transaction: `${prefix}osc_auth_tx` };
+/**
+ * End users' own cookies, apart from the admin's; `__Host-` on https. With END_USER_COOKIE_DOMAIN
+ * the session cookie is shared with the applications' hosts under that domain, and so cannot
+ * carry the `__Host-` prefix (`__Secure-` on https instead).
+ */
+export function endUserCookieNames(config: Config) {
+  const https = config.publicUrl.startsWith('https:');
+  const prefix = https ? '__Host-' : '';
+  const shared = https ? '__Secure-' : '';
+  const session = config.endUserCookieDomain ? `${shared}osc_user` : `${prefix}osc_user`;
+  return { session, transaction: `${prefix}osc_auth_tx` };
 }
 
 /** Lax: the callback and the redirect to /me arrive from Okta, a cross-site navigation. */
@@ -31,6 +38,9 @@ const REFUSAL_STATUS = {
   issuer_mismatch: 400,
   invalid_response: 400,
 } as const;
+
+const RD_REFUSED =
+  'The page that sent you here asked to return you to an address this service does not send people to. Go back to the application and try again, or ask your administrator.';
 
 export function sendPage(reply: FastifyReply, status: number, body: string) {
   return reply
@@ -81,8 +91,10 @@ export async function refuseSignIn(
 
 /** GET /auth/okta, GET /auth/okta/callback, GET /me and POST /auth/sign-out: HTML, not the API. */
 export async function endUserAuthRoutes(app: FastifyInstance, ctx: AppContext) {
-  const names = cookieNames(ctx.config);
+  const names = endUserCookieNames(ctx.config);
   const options = cookieOptions(ctx.config);
+  const domain = ctx.config.endUserCookieDomain;
+  const sessionOptions = domain ? { ...options, domain } : options;
   const auth = ctx.endUserAuth;
 
   const refuse = (request: FastifyRequest, reply: FastifyReply, refusal: SignInRefusal) =>
@@ -117,9 +129,26 @@ export async function endUserAuthRoutes(app: FastifyInstance, ctx: AppContext) {
       const query = request.query as Record<string, unknown>;
       const iss = query.iss === undefined ? undefined : (one(query.iss) ?? '');
       const hint = one(query.login_hint);
+      let returnTo: string | undefined;
+      if (query.rd !== undefined) {
+        const checked = auth.checkReturnTo(one(query.rd) ?? '');
+        if (!checked.ok) {
+          // The address is not logged: it may carry another application's query secrets.
+          request.log.info(
+            { event: 'end_user.return_to_refused' },
+            'sign-in return address refused',
+          );
+          return sendPage(reply, 400, errorPage('This sign-in link is not valid', RD_REFUSED));
+        }
+        returnTo = checked.target;
+        // Already signed in and licensed: straight there, no new sign-in.
+        const current = await auth.current(request.cookies[names.session]);
+        if (current?.ok) return reply.header('cache-control', 'no-store').redirect(returnTo, 303);
+      }
       const result = await auth.start({
         iss,
         loginHint: hint && hint.length <= 320 ? hint : undefined,
+        returnTo,
       });
       if (!result.ok) return refuse(request, reply, result);
       reply.setCookie(names.transaction, result.transaction, {
@@ -138,15 +167,18 @@ export async function endUserAuthRoutes(app: FastifyInstance, ctx: AppContext) {
       // Authenticated and licensed: they get in even when the record of it cannot be stored.
       const { login, userId } = result;
       await record(request, { login, outcome: 'signed_in', reason: null, userId });
-      reply.setCookie(names.session, result.token, { ...options, expires: result.expiresAt });
-      return reply.header('cache-control', 'no-store').redirect('/me', 303);
+      reply.setCookie(names.session, result.token, {
+        ...sessionOptions,
+        expires: result.expiresAt,
+      });
+      return reply.header('cache-control', 'no-store').redirect(result.returnTo ?? '/me', 303);
     });
 
     scope.get('/me', async (request, reply) => {
       const current = await auth.current(request.cookies[names.session]);
       if (!current) return sendPage(reply, 200, signedOutPage());
       if (!current.ok) {
-        reply.clearCookie(names.session, options);
+        reply.clearCookie(names.session, sessionOptions);
         return sendPage(reply, 403, refusalPage(current.reason, current.login));
       }
       return sendPage(reply, 200, mePage(current));
@@ -167,7 +199,7 @@ export async function endUserAuthRoutes(app: FastifyInstance, ctx: AppContext) {
         }
         await auth.sessions.end(token);
       }
-      reply.clearCookie(names.session, options);
+      reply.clearCookie(names.session, sessionOptions);
       return reply.header('cache-control', 'no-store').redirect('/me', 303);
     });
   });

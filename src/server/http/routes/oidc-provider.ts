@@ -4,7 +4,7 @@ import { interactionPath, OIDC_PREFIX } from '../../services/oidc/provider';
 import type { AppContext } from '../context';
 import { errorPage } from '../pages/end-user-pages';
 import { securityHeaderEntries } from '../security-headers';
-import { cookieNames, cookieOptions, refuseSignIn, sendPage } from './end-user-auth';
+import { cookieOptions, endUserCookieNames, refuseSignIn, sendPage } from './end-user-auth';
 
 const expired = () =>
   errorPage(
@@ -17,8 +17,9 @@ const expired = () =>
  * RP-initiated logout also ends the console's own end-user session (cookie osc_user).
  */
 export function watchProvider(app: FastifyInstance, ctx: AppContext, provider: Provider) {
-  const names = cookieNames(ctx.config);
+  const names = endUserCookieNames(ctx.config);
   const secure = ctx.config.publicUrl.startsWith('https:') ? '; Secure' : '';
+  const domain = ctx.config.endUserCookieDomain ? `; Domain=${ctx.config.endUserCookieDomain}` : '';
   provider.on('server_error', (_koa, error: Error) =>
     app.log.error({ err: { type: error.name, message: error.message } }, 'OpenID Provider error'),
   );
@@ -34,7 +35,7 @@ export function watchProvider(app: FastifyInstance, ctx: AppContext, provider: P
     await ctx.endUserAuth.sessions.end(token);
     koa.append(
       'set-cookie',
-      `${names.session}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secure}`,
+      `${names.session}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secure}${domain}`,
     );
   });
 }
@@ -46,7 +47,7 @@ export function watchProvider(app: FastifyInstance, ctx: AppContext, provider: P
  */
 export async function oidcProviderRoutes(app: FastifyInstance, ctx: AppContext) {
   const headers = securityHeaderEntries(ctx.config);
-  const names = cookieNames(ctx.config);
+  const names = endUserCookieNames(ctx.config);
 
   const publicUrl = new URL(ctx.config.publicUrl);
   /**
@@ -97,7 +98,9 @@ export async function oidcProviderRoutes(app: FastifyInstance, ctx: AppContext) 
           return reply.header('cache-control', 'no-store').redirect(`/auth/okta?rd=${back}`, 303);
         }
         if (!current.ok) {
-          reply.clearCookie(names.session, cookieOptions(ctx.config));
+          const domain = ctx.config.endUserCookieDomain;
+          const options = cookieOptions(ctx.config);
+          reply.clearCookie(names.session, domain ? { ...options, domain } : options);
           return refuseSignIn(ctx, request, reply, current);
         }
         const to = await provider.interactionResult(
