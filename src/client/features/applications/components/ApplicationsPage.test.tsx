@@ -100,8 +100,13 @@ describe('Applications page', () => {
     expect(cachedText(queryClient)).not.toContain(MOCK_CLIENT_SECRET);
   });
 
-  it('removes an application after asking', async () => {
+  it('removes an application after asking, also after another dialog was open', async () => {
     const { user, table } = await openPage();
+    // Each dialog keeps its own identity: a rotation first must not break the removal.
+    await user.click(within(table).getByRole('button', { name: 'Rotate secret of Time tracker' }));
+    const rotate = await screen.findByRole('dialog', { name: 'Rotate the secret of Time tracker' });
+    await user.click(within(rotate).getByRole('button', { name: 'Cancel' }));
+    await waitForElementToBeRemoved(rotate);
     await user.click(within(table).getByRole('button', { name: 'Remove Time tracker' }));
     const dialog = await screen.findByRole('dialog', { name: 'Remove application?' });
     expect(sentRequests.some((r) => r.startsWith('DELETE'))).toBe(false);

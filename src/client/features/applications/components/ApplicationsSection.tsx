@@ -67,11 +67,15 @@ export function ApplicationsSection({ applications }: { applications: Applicatio
       )}
       <Suspense fallback={null}>
         {add.key > 0 && (
-          <AddApplicationDialog key={add.key} open={add.open} onClose={() => setAdd(shut)} />
+          <AddApplicationDialog
+            key={`add-${add.key}`}
+            open={add.open}
+            onClose={() => setAdd(shut)}
+          />
         )}
         {rotate.target && (
           <RotateSecretDialog
-            key={rotate.key}
+            key={`rotate-${rotate.key}`}
             open={rotate.open}
             application={rotate.target}
             onClose={() => setRotate(shut)}
@@ -79,7 +83,7 @@ export function ApplicationsSection({ applications }: { applications: Applicatio
         )}
         {remove.target && (
           <RemoveApplicationDialog
-            key={remove.key}
+            key={`remove-${remove.key}`}
             open={remove.open}
             application={remove.target}
             onClose={() => setRemove(shut)}
