@@ -6,6 +6,7 @@
  *   --configured      also save the incoming keys and map Engineering → Pro, Sales → Basic
  *   --port N          console port (DEMO_PORT, default 3000; another free one when taken)
  *   --okta-port N     stand-in port (DEMO_OKTA_PORT, default 3001)
+ *   (DEMO_SAMPLE_PORT: the sample application's port, default 3002)
  *   --interval S      seconds between Okta's changes (DEMO_INTERVAL_SECONDS, default 60; 0: off)
  *   --no-build        do not build first, even when dist is stale
  *   --verbose         the server's log and every SCIM request
@@ -84,7 +85,12 @@ function send(kinds: readonly ChangeKind[]) {
   });
 }
 
-const keys: Record<string, ChangeKind> = { u: 'profile', d: 'deactivation', r: 'rename' };
+const keys: Record<string, ChangeKind> = {
+  u: 'profile',
+  d: 'deactivation',
+  r: 'rename',
+  a: 'ada',
+};
 
 async function main() {
   if (!args['no-build']) buildIfNeeded();
@@ -93,6 +99,7 @@ async function main() {
   starting = startDemo({
     consolePort,
     oktaPort,
+    samplePort: number(process.env.DEMO_SAMPLE_PORT, 3002, 'DEMO_SAMPLE_PORT'),
     dataDir: process.env.DEMO_DATA_DIR || undefined,
     configured: args.configured,
     logLevel: args.verbose ? 'info' : 'warn',
@@ -116,7 +123,7 @@ async function main() {
     const chosen = [...typed].map((c) => keys[c]).filter((k): k is ChangeKind => k !== undefined);
     if (typed === '') send(CHANGE_KINDS);
     else if (chosen.length) send(chosen);
-    else console.log('Enter: all three changes; u, d or r: one of them; Ctrl-C: stop.');
+    else console.log('Enter: all three changes; u, d or r: one of them; a: Ada; Ctrl-C: stop.');
   });
 }
 

@@ -4,15 +4,24 @@
  * the directory returns to the state the terminal described.
  */
 import type { OktaProvisioning, PushedGroup, PushedUser } from './okta-provisioning';
-import { DEMO_LEAVER, DEMO_PROMOTION, DEMO_RENAME, type DemoGroupName, demoPerson } from './people';
+import {
+  DEMO_ADA,
+  DEMO_LEAVER,
+  DEMO_PROMOTION,
+  DEMO_RENAME,
+  type DemoGroupName,
+  demoPerson,
+} from './people';
 
 /** All three, in this order, are what the timer and the Enter key send. */
 export const CHANGE_KINDS = ['profile', 'deactivation', 'rename'] as const;
-export type ChangeKind = (typeof CHANGE_KINDS)[number];
+/** Sent only when asked (the `a` key): Ada, the Pro person of the sample app, leaves and returns. */
+export type ChangeKind = (typeof CHANGE_KINDS)[number] | 'ada';
 
 export class DemoChanges {
   private promoted = false;
-  private leaverActive = true;
+  /** Whether each person toggled by a change is active now. */
+  private readonly active = new Map<string, boolean>();
   private renamed = false;
 
   constructor(
@@ -27,6 +36,21 @@ export class DemoChanges {
     return user;
   }
 
+  /** Unassigns (deactivates) the person, or assigns them again. */
+  private async toggle(email: string): Promise<string> {
+    const user = this.user(email);
+    if (this.active.get(email) !== false) {
+      await this.okta.setActive(user.id, false);
+      this.active.set(email, false);
+      return `Okta deactivated ${email} (unassigned from the app): sign-in is refused, and the sample app refuses their next page.`;
+    }
+    // Reassignment: Okta looks the user up by userName again, then reactivates.
+    await this.okta.findUser(email);
+    await this.okta.setActive(user.id, true);
+    this.active.set(email, true);
+    return `Okta reactivated ${email} (assigned again): sign-in works again.`;
+  }
+
   /** One change; answers what happened, in a sentence for the terminal. */
   async apply(kind: ChangeKind): Promise<string> {
     switch (kind) {
@@ -39,19 +63,10 @@ export class DemoChanges {
         this.promoted = !this.promoted;
         return `Okta updated ${person.givenName} ${person.familyName}'s title: ${from} → ${to}.`;
       }
-      case 'deactivation': {
-        const user = this.user(DEMO_LEAVER);
-        if (this.leaverActive) {
-          await this.okta.setActive(user.id, false);
-          this.leaverActive = false;
-          return `Okta deactivated ${DEMO_LEAVER} (unassigned from the app): sign-in is refused.`;
-        }
-        // Reassignment: Okta looks the user up by userName again, then reactivates.
-        await this.okta.findUser(DEMO_LEAVER);
-        await this.okta.setActive(user.id, true);
-        this.leaverActive = true;
-        return `Okta reactivated ${DEMO_LEAVER} (assigned again): sign-in works again.`;
-      }
+      case 'deactivation':
+        return this.toggle(DEMO_LEAVER);
+      case 'ada':
+        return this.toggle(DEMO_ADA);
       case 'rename': {
         const group = this.groups.get(DEMO_RENAME.group);
         if (!group) throw new Error(`${DEMO_RENAME.group} was not pushed`);

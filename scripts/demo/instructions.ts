@@ -59,6 +59,7 @@ ${table(
     ['Admin email', demo.admin.email],
     ['Admin password', demo.admin.password],
     ['Okta stand-in', `${okta.issuer}  (an OpenID Provider in place of your Okta org)`],
+    ['Sample app', `${demo.sampleAppUrl}  (signs people in through the console)`],
   ],
   '  ',
 )}
@@ -75,7 +76,9 @@ ${table([
 ${consoleSteps}
 
 ${bold('Sign in as one of the people')}: open ${demo.initiateLoginUri}, then type a username and
-password at the stand-in's sign-in form. /me shows who you are and your licence.
+password at the stand-in's sign-in form. /me shows who you are and your licence. Or open the
+sample app, ${demo.sampleAppUrl}, and choose Sign in: it greets you with your licence
+("Hello Ada Lovelace — Pro"), registered on the console's Applications page as "Sample app".
 ${table([
   ['Username', 'Password', 'Groups', 'Licence'],
   ...DEMO_PEOPLE.map((p) => [p.email, p.password, p.groups.join(', ') || '(none)', expected(p)]),
@@ -93,6 +96,8 @@ export function controls(intervalSeconds: number, demo: Demo): string {
     : `Data directory: ${demo.dataDir} (deleted when the demo stops)`;
   return `${timer}
 Press Enter to send them now, or type u (profile update), d (deactivation), r (rename) and Enter.
+Type a and Enter to have Okta deactivate Ada (again: reactivate her); the sample app refuses her
+next page without a new sign-in.
 Ctrl-C stops everything.
 ${dim(data)}
 `;

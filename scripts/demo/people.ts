@@ -28,6 +28,9 @@ export const DEMO_RENAME = { group: 'Sales', to: 'Sales EMEA' } as const;
 /** The person the simulator unassigns (deactivates) and assigns again. */
 export const DEMO_LEAVER = 'leo@example.com';
 
+/** Ada Lovelace, Pro (Engineering): the `a` key deactivates her, and again reactivates her. */
+export const DEMO_ADA = 'ada@example.com';
+
 /** The person whose profile (title) the simulator changes, and back. */
 export const DEMO_PROMOTION = { email: 'grace@example.com', title: 'Engineering Manager' };
 

@@ -6,7 +6,7 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { startBuiltServer } from '../../src/testing/built-server';
+import { pickPort, startBuiltServer } from '../../src/testing/built-server';
 import { type OktaStandIn, startOktaStandIn } from '../../src/testing/okta-stand-in';
 import { AdminClient } from './admin-client';
 import { DemoChanges } from './changes';
@@ -14,6 +14,7 @@ import { configureConsole, createProvisioningKey } from './console-setup';
 import { OktaProvisioning, type PushedGroup, type PushedUser } from './okta-provisioning';
 import { DEMO_GROUPS, DEMO_PEOPLE, DEMO_RENAME, type DemoGroupName } from './people';
 import { pickPorts } from './ports';
+import { startSampleAppProcess } from './sample-app/start';
 
 export const DEMO_ADMIN = { email: 'admin@example.com', password: 'demo-admin-password' };
 export const DEMO_CLIENT = {
@@ -26,6 +27,8 @@ export interface DemoOptions {
   /** Preferred ports; another free one when taken (0: any). */
   consolePort: number;
   oktaPort: number;
+  /** The sample application's preferred port (3002 by default). */
+  samplePort?: number;
   /** DEMO_DATA_DIR: used and kept. Otherwise a temporary directory, deleted by stop(). */
   dataDir?: string;
   /** Also do the console's steps: save the incoming keys, map Engineering and Sales. */
@@ -42,6 +45,8 @@ export interface Demo {
   initiateLoginUri: string;
   admin: typeof DEMO_ADMIN;
   okta: { issuer: string; clientId: string; clientSecret: string };
+  /** The sample application that signs people in through the console. */
+  sampleAppUrl: string;
   dataDir: string;
   keepData: boolean;
   changes: DemoChanges;
@@ -126,6 +131,9 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
 
     const oktaInfo = { issuer: okta.issuer, ...DEMO_CLIENT };
     if (options.configured) await configureConsole(admin, oktaInfo);
+    const samplePort = await pickPort(options.samplePort ?? 3002);
+    const sample = await startSampleAppProcess(admin, consoleUrl, samplePort);
+    stops.push(() => sample.stop());
 
     return {
       consoleUrl,
@@ -133,6 +141,7 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
       initiateLoginUri: `${consoleUrl}/auth/okta`,
       admin: DEMO_ADMIN,
       okta: oktaInfo,
+      sampleAppUrl: sample.url,
       dataDir,
       keepData,
       changes: new DemoChanges(provisioning, users, groups),

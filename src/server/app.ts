@@ -11,11 +11,13 @@ import { buildOpenApiDocument } from './http/openapi';
 import { accessKeysRoutes } from './http/routes/access-keys';
 import { activityRoutes } from './http/routes/activity';
 import { adminsRoutes } from './http/routes/admins';
+import { applicationsRoutes } from './http/routes/applications';
 import { directoryGroupsRoutes } from './http/routes/directory-groups';
 import { endUserAuthRoutes } from './http/routes/end-user-auth';
 import { signInEventsRoutes } from './http/routes/end-user-auth-events';
 import { forwardAuthRoutes } from './http/routes/forward-auth';
 import { incomingKeysRoutes } from './http/routes/incoming-keys';
+import { oidcProviderRoutes, watchProvider } from './http/routes/oidc-provider';
 import { scimSummaryRoutes } from './http/routes/scim-summary';
 import { sessionRoutes } from './http/routes/session';
 import { settingsRoutes } from './http/routes/settings';
@@ -27,11 +29,15 @@ import { AccessKeysService } from './services/access-keys';
 import { createActivityServices, deprovisioningOptions } from './services/activity';
 import { AdminAccounts } from './services/admin-accounts';
 import { AdminAuthenticator } from './services/admins';
+import { ApplicationsService } from './services/applications';
 import { loadSecretKey, SecretBox } from './services/crypto';
 import { DirectoryGroupsService } from './services/directory-groups';
 import { createEndUserAuth } from './services/end-user-auth-setup';
 import { IncomingKeysService } from './services/incoming-keys';
 import { LicenceService } from './services/licences';
+import { endAccount, pruneExpiredPayloads } from './services/oidc/adapter';
+import { OidcProviderHost } from './services/oidc/host';
+import { OidcKeys } from './services/oidc/keys';
 import { createScimServices } from './services/scim';
 import { AdminSessions } from './services/sessions';
 
@@ -70,6 +76,8 @@ function pruneExpiredSessions(app: FastifyInstance, ctx: AppContext) {
       ctx.sessions.pruneExpired(),
       ctx.endUserAuth.sessions.pruneExpired(),
       ctx.retention.prune(),
+      pruneExpiredPayloads(ctx.db),
+      ctx.oidcKeys.pruneRetired(),
     ]).catch((error: Error) =>
       app.log.warn({ err: { message: error.message } }, 'session pruning failed'),
     );
@@ -77,6 +85,8 @@ function pruneExpiredSessions(app: FastifyInstance, ctx: AppContext) {
   timer.unref();
   app.addHook('onReady', async () => {
     await prune();
+    // Keys made on first start, before the first request needs them.
+    await ctx.oidc.current();
   });
   app.addHook('onClose', async () => clearInterval(timer));
 }
@@ -111,7 +121,14 @@ export async function buildApp(
   const box = new SecretBox(loadSecretKey(config.secretKey, config.dataDir));
   const scim = createScimServices(db, config.publicUrl, {
     deprovisioning: deprovisioningOptions(config),
+    // Every OP session, grant and token of the person ends with the deactivation.
+    onDeactivated: (userId) =>
+      endAccount(db, userId).catch((error: Error) =>
+        app.log.error({ err: { message: error.message } }, 'ending OP sessions failed'),
+      ),
   });
+  const applications = new ApplicationsService(db, config.allowHttpLoopbackIssuer);
+  const oidcKeys = new OidcKeys(db, box);
   const ctx: AppContext = {
     config,
     db,
@@ -129,6 +146,19 @@ export async function buildApp(
     licences: new LicenceService(db),
     endUserAuth: createEndUserAuth(config, db, box, () => ctx.incomingKeys.clientSettings()),
     ...createActivityServices(db, config, scim),
+    applications,
+    oidcKeys,
+    oidc: new OidcProviderHost(
+      {
+        issuer: config.publicUrl,
+        db,
+        applications,
+        sessionTtlS: Math.round(config.endUserSessionTtlMs / 1000),
+      },
+      oidcKeys,
+      (provider) => watchProvider(app, ctx, provider),
+      config.oidcKeyCheckMs,
+    ),
   };
 
   app.addHook('onResponse', async (request, reply) => {
@@ -155,6 +185,7 @@ export async function buildApp(
 
   sessionRoutes(app, ctx);
   adminsRoutes(app, ctx);
+  applicationsRoutes(app, ctx);
   settingsRoutes(app, ctx);
   incomingKeysRoutes(app, ctx);
   accessKeysRoutes(app, ctx);
@@ -164,6 +195,7 @@ export async function buildApp(
   signInEventsRoutes(app, ctx);
   activityRoutes(app, ctx);
   await endUserAuthRoutes(app, ctx);
+  await oidcProviderRoutes(app, ctx);
   forwardAuthRoutes(app, ctx);
   await registerScim(app, ctx);
 

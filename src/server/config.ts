@@ -84,6 +84,8 @@ export interface Config {
   /** Time to receive a request's headers, and the whole request, before 408 and closing. */
   headersTimeoutMs: number;
   requestTimeoutMs: number;
+  /** How often the OpenID Provider looks for rotated keys (not an environment variable). */
+  oidcKeyCheckMs: number;
   /** Hosts (host[:port], lower case) that `/auth/okta?rd=` may send a person back to. */
   forwardAuthAllowedHosts: string[];
   /** The end-user session cookie's Domain (shared with the apps' hosts); host-only when unset. */
@@ -134,6 +136,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jsonMaxDepth: e.JSON_MAX_DEPTH,
     headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    oidcKeyCheckMs: 10_000,
     forwardAuthAllowedHosts: allowed.hosts,
     endUserCookieDomain: e.END_USER_COOKIE_DOMAIN?.toLowerCase() || undefined,
     validateResponses: false,

@@ -2,6 +2,7 @@ import type {
   AccessKeyList,
   AdminSession,
   AdminView,
+  ApplicationView,
   AuditEntry,
   ConsoleSettings,
   DeprovisioningBurst,
@@ -58,6 +59,8 @@ interface MockBackendState {
   bursts: DeprovisioningBurst[];
   /** Burst id → ids (in `users`) of the users it deactivated, set active again on reactivation. */
   burstUsers: Record<number, string[]>;
+  /** Applications signing people in through the console's OpenID Provider. */
+  applications: ApplicationView[];
 }
 
 function initialState(): MockBackendState {
@@ -79,6 +82,7 @@ function initialState(): MockBackendState {
     syncWarnings: [],
     bursts: [],
     burstUsers: {},
+    applications: [],
   };
 }
 

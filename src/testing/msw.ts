@@ -19,6 +19,7 @@ import {
   syncHealthOf,
 } from './mock-activity';
 import { adminHandlers } from './mock-admins';
+import { applicationHandlers } from './mock-applications';
 import { mockBackend } from './mock-backend';
 import { listGroups, listUsers } from './mock-directory';
 
@@ -191,6 +192,7 @@ export const defaultHandlers = [
   ...directoryHandlers(),
   ...activityHandlers(),
   ...adminHandlers(),
+  ...applicationHandlers(),
 ];
 
 /** Directory groups, users, licence totals and sign-in events over mockBackend's arrays. */

@@ -5,6 +5,7 @@ import { useLocation } from '../lib/router';
 import {
   loadActivityPage,
   loadAdminsPage,
+  loadApplicationsPage,
   loadConfigurationPage,
   loadSignInPage,
   loadUsersPage,
@@ -15,6 +16,7 @@ const ConfigurationPage = lazy(loadConfigurationPage);
 const UsersPage = lazy(loadUsersPage);
 const ActivityPage = lazy(loadActivityPage);
 const AdminsPage = lazy(loadAdminsPage);
+const ApplicationsPage = lazy(loadApplicationsPage);
 const NotFoundPage = lazy(() => import('../features/not-found/NotFoundPage'));
 
 /** The admin's pages, behind the session check. */
@@ -22,6 +24,7 @@ const ADMIN_PAGES: Record<string, () => ReactNode> = {
   '/': () => <ConfigurationPage />,
   '/users': () => <UsersPage />,
   '/activity': () => <ActivityPage />,
+  '/applications': () => <ApplicationsPage />,
   '/admins': () => <AdminsPage />,
 };
 

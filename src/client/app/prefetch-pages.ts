@@ -5,6 +5,7 @@ import {
   provisioningQueryFor,
 } from '../features/activity/utils/activity-filters';
 import { adminsQueryOptions } from '../features/admins/api/list-admins';
+import { applicationsQueryOptions } from '../features/applications/api/list-applications';
 import { licenceTotalsQueryOptions } from '../features/users/api/get-licence-totals';
 import { recentRefusalsQueryOptions } from '../features/users/api/list-sign-in-events';
 import { usersQueryOptions } from '../features/users/api/list-users';
@@ -35,4 +36,8 @@ export async function prefetchActivityPage(queryClient: QueryClient): Promise<vo
 /** "/admins": the list of administrators. */
 export async function prefetchAdminsPage(queryClient: QueryClient): Promise<void> {
   await queryClient.prefetchQuery(adminsQueryOptions());
+}
+
+export async function prefetchApplicationsPage(queryClient: QueryClient): Promise<void> {
+  await queryClient.prefetchQuery(applicationsQueryOptions());
 }

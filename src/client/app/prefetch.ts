@@ -9,6 +9,7 @@ const FIRST_SCREENS: Record<string, () => Promise<Prefetch>> = {
   '/users': () => import('./prefetch-pages').then((m) => m.prefetchUsersPage),
   '/activity': () => import('./prefetch-pages').then((m) => m.prefetchActivityPage),
   '/admins': () => import('./prefetch-pages').then((m) => m.prefetchAdminsPage),
+  '/applications': () => import('./prefetch-pages').then((m) => m.prefetchApplicationsPage),
 };
 
 /**

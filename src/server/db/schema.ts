@@ -34,7 +34,11 @@ export interface IncomingKeysTable {
   updated_by: string;
 }
 
-export interface Database extends ScimTables, DirectoryGroupTables, ActivityTables {
+export interface Database
+  extends ScimTables,
+    DirectoryGroupTables,
+    ActivityTables,
+    OidcProviderTables {
   admins: AdminsTable;
   admin_sessions: AdminSessionsTable;
   incoming_keys: IncomingKeysTable;
@@ -195,5 +199,47 @@ export interface ActivityTables {
     /** The SCIM id of the user Okta deactivated. */
     user_id: string;
     burst_id: number | null;
+  };
+}
+
+/** The console as an OpenID Provider (migration 007). */
+export interface OidcProviderTables {
+  applications: {
+    client_id: string;
+    name: string;
+    /** JSON array of URLs. */
+    redirect_uris: string;
+    /** JSON array of URLs. */
+    post_logout_redirect_uris: string;
+    /** sha256 of the client secret; the secret is never stored. */
+    secret_hash: string;
+    previous_secret_hash: string | null;
+    previous_secret_expires_at: string | null;
+    secret_set_at: string;
+    created_at: string;
+    created_by: string;
+  };
+  /** oidc-provider's artefacts, one row each (its adapter interface). */
+  oidc_payloads: {
+    model: string;
+    id: string;
+    /** JSON. */
+    payload: string;
+    grant_id: string | null;
+    user_code: string | null;
+    uid: string | null;
+    account_id: string | null;
+    client_id: string | null;
+    expires_at: string | null;
+    consumed_at: string | null;
+  };
+  oidc_keys: {
+    kid: string;
+    use: 'sig' | 'cookie';
+    alg: string;
+    /** SecretBox of the private JWK (JSON) or the cookie key. */
+    private_sealed: string;
+    created_at: string;
+    retired_at: string | null;
   };
 }

@@ -7,10 +7,13 @@ import type { Retention } from '../services/activity/retention';
 import type { SyncHealthService } from '../services/activity/sync-health';
 import type { AdminAccounts } from '../services/admin-accounts';
 import type { AdminAuthenticator } from '../services/admins';
+import type { ApplicationsService } from '../services/applications';
 import type { DirectoryGroupsService } from '../services/directory-groups';
 import type { EndUserAuthService } from '../services/end-user-auth';
 import type { IncomingKeysService } from '../services/incoming-keys';
 import type { LicenceService } from '../services/licences';
+import type { OidcProviderHost } from '../services/oidc/host';
+import type { OidcKeys } from '../services/oidc/keys';
 import type { ScimServices } from '../services/scim';
 import type { AdminSessions } from '../services/sessions';
 
@@ -31,4 +34,8 @@ export interface AppContext {
   provisioningLog: ProvisioningLog;
   syncHealth: SyncHealthService;
   retention: Retention;
+  applications: ApplicationsService;
+  /** The console's OpenID Provider, rebuilt when its keys rotate. */
+  oidc: OidcProviderHost;
+  oidcKeys: OidcKeys;
 }

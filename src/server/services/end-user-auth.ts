@@ -48,7 +48,14 @@ export type FinishResult =
     }
   | SignInRefusal;
 export type CurrentUser =
-  | { ok: true; email: string; licence: Exclude<Licence, 'none'>; csrfToken: string }
+  | {
+      ok: true;
+      email: string;
+      licence: Exclude<Licence, 'none'>;
+      csrfToken: string;
+      /** The SCIM id of the person. */
+      userId: string;
+    }
   | SignInRefusal;
 
 interface Transaction {
@@ -276,6 +283,12 @@ export class EndUserAuthService {
       await this.sessions.end(token);
       return { ok: false, reason: reason ?? 'no_licence', login: session.email };
     }
-    return { ok: true, email: session.email, licence, csrfToken: session.csrfToken };
+    return {
+      ok: true,
+      email: session.email,
+      licence,
+      csrfToken: session.csrfToken,
+      userId: session.userId,
+    };
   }
 }

@@ -15,6 +15,8 @@ const samples: { [K in WithBody]: BodyOf<Api[K]> } = {
   signIn: { email: 'ada@example.test', password: 'not the password' },
   changePassword: { currentPassword: 'not the password', newPassword: 'a new long passphrase' },
   addAdmin: { email: 'grace@example.test' },
+  createApplication: { name: 'Time tracker', redirectUris: ['https://app.example.test/callback'] },
+  rotateApplicationSecret: { graceHours: 24 },
   saveIncomingKeys: {
     clientId: '0oa1client2id',
     clientSecret: 'a-client-secret',
@@ -25,6 +27,15 @@ const samples: { [K in WithBody]: BodyOf<Api[K]> } = {
 };
 
 const MB_STRING = 'x'.repeat(1_000_000);
+/** What a field that is not a string says to a wrong type, and to a 1 MB string. */
+const NOT_STRING: Record<string, { wrongType: RegExp; huge: RegExp }> = {
+  // [] is an empty list, ['a'] a list with an address that is not one.
+  redirectUris: {
+    wrongType: /^(Expected array, not |Enter at least one redirect URI|Enter a full address)/,
+    huge: /^Expected array, not a string/,
+  },
+  graceHours: { wrongType: /^Choose one of /, huge: /^Choose one of / },
+};
 const entries = Object.entries(api) as [OperationId, Endpoint][];
 const withBody = entries.filter(([, e]) => e.body) as [WithBody, Endpoint][];
 
@@ -38,7 +49,10 @@ afterAll(() => harness.close());
 async function send(
   endpoint: Endpoint,
   options: Omit<InjectOptions, 'method' | 'url'>,
-  url = samplePath(endpoint),
+  url = samplePath(
+    endpoint,
+    endpoint.path.includes(':clientId') ? 'osc_app_AAAAAAAAAAAAAAAA' : '1',
+  ),
 ) {
   const client: SignedInClient = await harness.session();
   return client.inject({
@@ -64,7 +78,8 @@ describe.each(withBody)('%s with a bad body', (id, endpoint) => {
         await send(endpoint, json({ ...sample, [key]: wrong })),
       );
       expect(answer?.code, JSON.stringify(wrong)).toBe('invalid_request');
-      expect(answer?.fields?.[key], JSON.stringify(wrong)).toMatch(/^Expected string, not /);
+      const message = NOT_STRING[key]?.wrongType ?? /^Expected string, not /;
+      expect(answer?.fields?.[key], JSON.stringify(wrong)).toMatch(message);
     }
   });
 
@@ -78,7 +93,7 @@ describe.each(withBody)('%s with a bad body', (id, endpoint) => {
     const response = await send(endpoint, json({ ...sample, [key]: MB_STRING }));
     const answer = expectContractAnswer(endpoint, response);
     expect(response.statusCode).toBe(400);
-    expect(answer?.fields?.[key]).toMatch(/too long/i);
+    expect(answer?.fields?.[key]).toMatch(NOT_STRING[key]?.huge ?? /too long/i);
     expect(response.body.length).toBeLessThan(2000);
   });
 
@@ -91,7 +106,7 @@ describe.each(withBody)('%s with a bad body', (id, endpoint) => {
   });
 
   it('names every field when all are wrong', async () => {
-    const broken = Object.fromEntries(keys.map((k) => [k, 1]));
+    const broken = Object.fromEntries(keys.map((k) => [k, -1]));
     const answer = expectContractAnswer(endpoint, await send(endpoint, json(broken)));
     expect(Object.keys(answer?.fields ?? {}).sort()).toEqual([...keys].sort());
   });

@@ -67,6 +67,7 @@ describe('pages served with their first screen', () => {
     ],
     '/activity': ['/api/activity/provisioning?page=1&pageSize=25'],
     '/admins': ['/api/admins'],
+    '/applications': ['/api/applications'],
   };
 
   for (const [path, expected] of Object.entries(firstRequests)) {

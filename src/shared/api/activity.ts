@@ -136,6 +136,9 @@ export const auditKind = z.enum([
   'group_mapping_removed',
   'end_user_refused',
   'users_reactivated',
+  'application_added',
+  'application_secret_rotated',
+  'application_removed',
 ]);
 export type AuditKind = z.infer<typeof auditKind>;
 

@@ -1,6 +1,7 @@
 import { listAccessKeys } from './access-keys';
 import { CHART_HOURS, getActivityChart, getSyncHealth, listProvisioningActivity } from './activity';
 import { listAdmins } from './admins';
+import { listApplications } from './applications';
 import { FIRST_DIRECTORY_GROUPS_PAGE, listDirectoryGroups } from './directory-groups';
 import { requestTarget } from './endpoint';
 import { getIncomingKeys } from './incoming-keys';
@@ -43,4 +44,5 @@ export const FIRST_SCREEN_TARGETS: Readonly<Record<string, readonly string[]>> =
   // The Provisioning tab; the Audit log tab has `?tab=audit` in its address.
   '/activity': [requestTarget(listProvisioningActivity, { query: FIRST_PAGE })],
   '/admins': [requestTarget(listAdmins)],
+  '/applications': [requestTarget(listApplications)],
 };

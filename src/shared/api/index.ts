@@ -1,6 +1,7 @@
 import * as accessKeys from './access-keys';
 import * as activity from './activity';
 import * as admins from './admins';
+import * as applications from './applications';
 import * as directoryGroups from './directory-groups';
 import * as incomingKeys from './incoming-keys';
 import * as scimSummary from './scim-summary';
@@ -12,6 +13,7 @@ import * as users from './users';
 export * from './access-keys';
 export * from './activity';
 export * from './admins';
+export * from './applications';
 export * from './directory-groups';
 export * from './endpoint';
 export * from './errors';
@@ -31,6 +33,10 @@ export const api = {
   listAdmins: admins.listAdmins,
   addAdmin: admins.addAdmin,
   removeAdmin: admins.removeAdmin,
+  listApplications: applications.listApplications,
+  createApplication: applications.createApplication,
+  rotateApplicationSecret: applications.rotateApplicationSecret,
+  removeApplication: applications.removeApplication,
   getSettings: settings.getSettings,
   getIncomingKeys: incomingKeys.getIncomingKeys,
   saveIncomingKeys: incomingKeys.saveIncomingKeys,

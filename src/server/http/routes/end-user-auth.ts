@@ -24,7 +24,7 @@ export function endUserCookieNames(config: Config) {
 }
 
 /** Lax: the callback and the redirect to /me arrive from Okta, a cross-site navigation. */
-function cookieOptions(config: Config) {
+export function cookieOptions(config: Config) {
   return {
     path: '/',
     httpOnly: true,
@@ -42,7 +42,7 @@ const REFUSAL_STATUS = {
 const RD_REFUSED =
   'The page that sent you here asked to return you to an address this service does not send people to. Go back to the application and try again, or ask your administrator.';
 
-function sendPage(reply: FastifyReply, status: number, body: string) {
+export function sendPage(reply: FastifyReply, status: number, body: string) {
   return reply
     .code(status)
     .header('cache-control', 'no-store')
@@ -59,6 +59,36 @@ function queryString(request: FastifyRequest): string {
   return at === -1 ? '' : request.url.slice(at);
 }
 
+/**
+ * The sign-in's records (event, audit entry, last sign-in) follow the decision and never change
+ * it: when they cannot be stored, the person still gets their page and the operator a warning.
+ */
+export function recordSignIn(ctx: AppContext, request: FastifyRequest, event: SignInEventInput) {
+  return recordBestEffort(
+    request,
+    { event: 'end_user.sign_in_not_recorded', outcome: event.outcome, reason: event.reason },
+    'end-user sign-in not recorded',
+    () => ctx.endUserAuth.events.record(event),
+  );
+}
+
+/** A refused sign-in: logged, recorded, and the reason's page for the person. */
+export async function refuseSignIn(
+  ctx: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  refusal: SignInRefusal,
+) {
+  const { reason, login, detail } = refusal;
+  request.log.info(
+    { event: 'end_user.sign_in', outcome: 'refused', reason, ...(detail ? { detail } : {}) },
+    'end-user sign-in refused',
+  );
+  await recordSignIn(ctx, request, { login, outcome: 'refused', reason });
+  const status = REFUSAL_STATUS[reason as keyof typeof REFUSAL_STATUS] ?? 403;
+  return sendPage(reply, status, refusalPage(reason, login));
+}
+
 /** GET /auth/okta, GET /auth/okta/callback, GET /me and POST /auth/sign-out: HTML, not the API. */
 export async function endUserAuthRoutes(app: FastifyInstance, ctx: AppContext) {
   const names = endUserCookieNames(ctx.config);
@@ -67,28 +97,10 @@ export async function endUserAuthRoutes(app: FastifyInstance, ctx: AppContext) {
   const sessionOptions = domain ? { ...options, domain } : options;
   const auth = ctx.endUserAuth;
 
-  /**
-   * The sign-in's records (event, audit entry, last sign-in) follow the decision and never change
-   * it: when they cannot be stored, the person still gets their page and the operator a warning.
-   */
+  const refuse = (request: FastifyRequest, reply: FastifyReply, refusal: SignInRefusal) =>
+    refuseSignIn(ctx, request, reply, refusal);
   const record = (request: FastifyRequest, event: SignInEventInput) =>
-    recordBestEffort(
-      request,
-      { event: 'end_user.sign_in_not_recorded', outcome: event.outcome, reason: event.reason },
-      'end-user sign-in not recorded',
-      () => auth.events.record(event),
-    );
-
-  async function refuse(request: FastifyRequest, reply: FastifyReply, refusal: SignInRefusal) {
-    const { reason, login, detail } = refusal;
-    request.log.info(
-      { event: 'end_user.sign_in', outcome: 'refused', reason, ...(detail ? { detail } : {}) },
-      'end-user sign-in refused',
-    );
-    await record(request, { login, outcome: 'refused', reason });
-    const status = REFUSAL_STATUS[reason as keyof typeof REFUSAL_STATUS] ?? 403;
-    return sendPage(reply, status, refusalPage(reason, login));
-  }
+    recordSignIn(ctx, request, event);
 
   await app.register(async (scope) => {
     scope.addContentTypeParser(

@@ -23,7 +23,12 @@ const DEFAULT_DEPROVISIONING: DeprovisioningOptions = {
 export function createScimServices(
   db: Db,
   publicUrl: string,
-  options: { deprovisioning?: DeprovisioningOptions; now?: () => Date } = {},
+  options: {
+    deprovisioning?: DeprovisioningOptions;
+    now?: () => Date;
+    /** Told when Okta deactivates or deletes a person: everything they hold elsewhere ends. */
+    onDeactivated?: (userId: string) => Promise<unknown>;
+  } = {},
 ): ScimServices {
   const baseUrl = `${publicUrl}/scim/v2`;
   const deprovisioning = new DeprovisioningGuard(
@@ -32,11 +37,13 @@ export function createScimServices(
     options.now,
   );
   // The change is stored and Okta gets its usual answer even if the safety net fails.
-  const onActiveChange = (userId: string, active: boolean) =>
-    deprovisioning.observe(userId, active).catch(() => undefined);
+  const onActiveChange = async (userId: string, active: boolean) => {
+    if (!active) await options.onDeactivated?.(userId);
+    await deprovisioning.observe(userId, active).catch(() => undefined);
+  };
   return {
     baseUrl,
-    users: new ScimUsers(db, baseUrl, onActiveChange),
+    users: new ScimUsers(db, baseUrl, onActiveChange, options.onDeactivated),
     groups: new ScimGroups(db, baseUrl),
     activity: new ScimActivity(db, baseUrl),
     deprovisioning,

@@ -74,6 +74,8 @@ export class ScimUsers {
     /** `{PUBLIC_URL}/scim/v2` */
     private readonly baseUrl: string,
     private readonly onActiveChange?: ActiveChangeListener,
+    /** Told after a user was deleted. */
+    private readonly onRemoved?: (userId: string) => Promise<unknown>,
   ) {}
 
   render(row: Pick<UserRow, 'id' | 'doc' | 'created_at' | 'last_modified'>): UserResource {
@@ -282,5 +284,6 @@ export class ScimUsers {
     noteUser(note, id, row.user_name);
     note.active = { before: (JSON.parse(row.doc) as Doc).active !== false, after: false };
     addChange(note, 'userName', row.user_name, null);
+    await this.onRemoved?.(id);
   }
 }

@@ -52,6 +52,9 @@ export const auditKindLabels: Record<AuditKind, string> = {
   group_mapping_removed: 'Group mapping removed',
   end_user_refused: 'End-user sign-in refused',
   users_reactivated: 'Users reactivated',
+  application_added: 'Application added',
+  application_secret_rotated: 'Application secret rotated',
+  application_removed: 'Application removed',
 };
 
 export const warningTitles: Record<SyncWarning['kind'], string> = {

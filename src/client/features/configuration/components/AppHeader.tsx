@@ -11,6 +11,7 @@ const NAV = [
   { to: '/', label: 'Configuration' },
   { to: '/users', label: 'Users' },
   { to: '/activity', label: 'Activity' },
+  { to: '/applications', label: 'Applications' },
   { to: '/admins', label: 'Administrators' },
 ];
 

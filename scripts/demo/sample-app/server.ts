@@ -1,0 +1,23 @@
+/**
+ * The sample application's process (`npm run demo` starts it): SAMPLE_ISSUER, SAMPLE_CLIENT_ID,
+ * SAMPLE_CLIENT_SECRET and SAMPLE_PORT, as a real deployment would configure it.
+ */
+import { startSampleApp } from './app';
+
+const env = (name: string) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
+};
+
+const app = await startSampleApp({
+  issuer: env('SAMPLE_ISSUER'),
+  clientId: env('SAMPLE_CLIENT_ID'),
+  clientSecret: env('SAMPLE_CLIENT_SECRET'),
+  port: Number(process.env.SAMPLE_PORT ?? 0),
+});
+console.log(`Sample app listening at ${app.url}`);
+const stop = () => void app.close().then(() => process.exit(0));
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+if (process.connected) process.on('disconnect', stop);
