@@ -26,6 +26,7 @@ describe('checkReturnTo', () => {
     expect(target('https://wiki.acme.com:8443/page')).toBe('https://wiki.acme.com:8443/page');
     expect(target('https://console.acme.com/me')).toBe('https://console.acme.com/me');
     expect(target('http://127.0.0.1:8080/', HTTP)).toBe('http://127.0.0.1:8080/');
+    expect(target('HTTPS://app.acme.com:443/x')).toBe('https://app.acme.com/x');
   });
 
   it.each([
@@ -38,6 +39,9 @@ describe('checkReturnTo', () => {
     ['backslashes', '\\\\evil.test'],
     ['a path normalised to protocol-relative', '/..//evil.test/'],
     ['a dot path normalised to protocol-relative', '/.//evil.test'],
+    ['encoded dots normalised to protocol-relative', '/%2e%2e//evil.test'],
+    ['a trailing-dot host', 'https://app.acme.com./'],
+    ['a look-alike (Cyrillic) host', 'https://аpp.acme.com/'],
     ['javascript:', 'javascript:alert(1)'],
     ['JavaScript: in capitals', 'JAVASCRIPT:alert(1)'],
     ['data:', 'data:text/html,<script>alert(1)</script>'],

@@ -157,6 +157,8 @@ const strayRequest: fc.Arbitrary<FuzzRequest> = fc
       '/me',
       '/auth/sign-out',
       '/auth/okta/callback?code=x&state=y',
+      '/auth/okta?rd=%2F%2Fevil.test%5C%00',
+      '/auth/verify?licence=%00&redirect=1',
       `/api/users?q=${'a'.repeat(20_000)}`,
     ),
     rawSegment,
