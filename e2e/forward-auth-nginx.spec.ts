@@ -106,12 +106,17 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  await api?.dispose();
-  await nginx?.stop();
-  await new Promise((resolve) => app?.close(resolve));
-  await console_?.stop();
-  await okta?.close();
-  await rm(dataDir, { recursive: true, force: true });
+  // Each one stopped even when the set-up failed half-way or another stop throws.
+  const results = await Promise.allSettled([
+    nginx?.stop(),
+    api?.dispose(),
+    app && new Promise((resolve) => app.close(resolve)),
+    console_?.stop(),
+    okta?.close(),
+  ]);
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  const failed = results.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
 });
 
 /** Opens `pagePath` at nginx in a fresh browser, signs in at Okta as `who`, lands back there. */
