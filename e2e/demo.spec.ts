@@ -67,6 +67,13 @@ async function startDemoProcess(): Promise<RunningDemo> {
   };
 }
 
+/** The sample app's address, as the terminal prints it. */
+function sampleAppUrl(output = (demo as RunningDemo).output()): string {
+  const url = /^ {2}Sample app +(http:\/\/127\.0\.0\.1:\d+) /m.exec(output)?.[1];
+  if (!url) throw new Error(`No sample app address in the demo's output:\n${output}`);
+  return url;
+}
+
 /** One visitor at their own browser: /auth/okta, the stand-in's form, back to the console. */
 async function signInAs(browser: Browser, email: string) {
   const running = demo as RunningDemo;
@@ -104,6 +111,26 @@ test.describe('npm run demo -- --configured', () => {
     expect(output).toContain(`Login Redirect URI   ${demo?.consoleUrl}/auth/okta/callback`);
     expect(output).toMatch(/ada@example\.com +ada-demo +Engineering +Pro/);
     expect(output).toContain('The console is configured');
+    expect(output).toMatch(/^ {2}Sample app +http:\/\/127\.0\.0\.1:\d+ /m);
+  });
+
+  test('the sample app signs Ada in through the console and greets her with Pro', async ({
+    browser,
+  }) => {
+    const sampleUrl = sampleAppUrl();
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(sampleUrl);
+      await page.getByRole('link', { name: 'Sign in' }).click();
+      const form = new OktaStandInForm(page);
+      await expect(form.heading).toBeVisible();
+      await form.signIn('ada@example.com', 'ada-demo');
+      await expect(page).toHaveURL(`${sampleUrl}/`);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello Ada Lovelace — Pro');
+    } finally {
+      await context.close();
+    }
   });
 
   test('a person in Engineering (Pro) signs in at the stand-in and sees Pro on /me', async ({
@@ -148,6 +175,7 @@ test.describe('npm run demo -- --configured', () => {
     expect(existsSync(running.dataDir)).toBe(false);
     await expect(fetch(`${running.consoleUrl}/healthz`)).rejects.toThrow();
     await expect(fetch(`${running.oktaUrl}/.well-known/openid-configuration`)).rejects.toThrow();
+    await expect(fetch(`${sampleAppUrl(running.output())}/healthz`)).rejects.toThrow();
   });
 });
 

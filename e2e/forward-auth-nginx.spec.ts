@@ -26,13 +26,20 @@ let nginx: Nginx;
 let app: http.Server;
 let dataDir: string;
 let scim: OktaScim;
-const people: Record<'pro' | 'basic', PushedUser | undefined> = {
+const people: Record<'pro' | 'basic' | 'cara', PushedUser | undefined> = {
   pro: undefined,
   basic: undefined,
+  cara: undefined,
 };
+let api: AdminApi;
+let proMapping: number;
 let serverLog = '';
 const sessionCookies: string[] = [];
-const login = { pro: 'priya.pro@acme.test', basic: 'bo.basic@acme.test' };
+const login = {
+  pro: 'priya.pro@acme.test',
+  basic: 'bo.basic@acme.test',
+  cara: 'cara.pro@acme.test',
+};
 
 /** The application: a page that greets whoever nginx says signed in. */
 function startApp(): Promise<http.Server> {
@@ -76,7 +83,7 @@ test.beforeAll(async () => {
     appPort: (app.address() as AddressInfo).port,
   });
 
-  const api = await AdminApi.signIn({
+  api = await AdminApi.signIn({
     baseUrl: consoleUrl,
     admin,
     okta: { issuer: okta.issuer, clientId: okta.clientId, clientSecret: okta.clientSecret },
@@ -89,21 +96,27 @@ test.beforeAll(async () => {
   scim = new OktaScim(consoleUrl, (await api.createAccessKey()).secret);
   people.pro = await scim.assignUser(login.pro, 'Priya', 'Pro');
   people.basic = await scim.assignUser(login.basic, 'Bo', 'Basic');
+  people.cara = await scim.assignUser(login.cara, 'Cara', 'Pro');
   const proGroup = await scim.pushGroup('Chime Pro');
   const basicGroup = await scim.pushGroup('Chime Basic');
-  await scim.addMembers(proGroup, [people.pro]);
+  await scim.addMembers(proGroup, [people.pro, people.cara]);
   await scim.addMembers(basicGroup, [people.basic]);
-  await api.mapGroup('Chime Pro', 'pro');
+  proMapping = (await api.mapGroup('Chime Pro', 'pro')).id;
   await api.mapGroup('Chime Basic', 'basic');
-  await api.dispose();
 });
 
 test.afterAll(async () => {
-  await nginx?.stop();
-  await new Promise((resolve) => app?.close(resolve));
-  await console_?.stop();
-  await okta?.close();
-  await rm(dataDir, { recursive: true, force: true });
+  // Each one stopped even when the set-up failed half-way or another stop throws.
+  const results = await Promise.allSettled([
+    nginx?.stop(),
+    api?.dispose(),
+    app && new Promise((resolve) => app.close(resolve)),
+    console_?.stop(),
+    okta?.close(),
+  ]);
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  const failed = results.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
 });
 
 /** Opens `pagePath` at nginx in a fresh browser, signs in at Okta as `who`, lands back there. */
@@ -201,6 +214,21 @@ test('a Basic person gets the page but 403 on the Pro-only location', async ({ b
   expect(nginx.errorLog()).not.toMatch(/\[(emerg|crit)\]/);
 });
 
+test('the admin maps the Pro group to Basic: the next request to /pro/ is 403', async ({
+  browser,
+}) => {
+  const { context, page, landed } = await signInThroughNginx(browser, '/pro/', login.cara);
+  try {
+    expect(landed.status()).toBe(200);
+    await api.setCapability(proMapping, 'basic');
+    expect((await page.reload())?.status()).toBe(403);
+    expect((await page.goto(`${nginx.baseUrl}/`))?.status()).toBe(200);
+    await expect(heading(page)).toHaveText(`Hello ${login.cara} — basic`);
+  } finally {
+    await context.close();
+  }
+});
+
 test('an address that is not allowed gets the error page, and no sign-in', async ({ page }) => {
   for (const rd of ['https://evil.test/', '//evil.test/', 'javascript:alert(1)']) {
     const response = await page.goto(`${nginx.baseUrl}/auth/okta?rd=${encodeURIComponent(rd)}`);
@@ -213,7 +241,7 @@ test('an address that is not allowed gets the error page, and no sign-in', async
 });
 
 test("the console's log has neither the session cookies nor the addresses' queries", async () => {
-  expect(sessionCookies).toHaveLength(2);
+  expect(sessionCookies).toHaveLength(3);
   expect(serverLog).toContain('"path":"/auth/verify"');
   for (const value of sessionCookies) expect(serverLog).not.toContain(value);
   expect(serverLog).not.toContain('q=1');

@@ -57,6 +57,14 @@ describe('client authentication', () => {
     expect((await refreshWith(first, refresh)).access_token).toBeTruthy();
     expect((await refreshWith(second, refresh, 'post')).access_token).toBeTruthy();
 
+    // The grace period over (moved into the past here): the first secret stops working.
+    await f.c.harness.db
+      .updateTable('applications')
+      .set({ previous_secret_expires_at: new Date(Date.now() - 1000).toISOString() })
+      .execute();
+    await expectInvalidClient(refreshWith(first, refresh));
+    expect((await refreshWith(second, refresh)).access_token).toBeTruthy();
+
     // Rotated again without grace: only the newest works; the first is long gone.
     const third = await rotate(0);
     for (const old of [first, second]) {

@@ -1,5 +1,6 @@
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import type { Db } from '../../db/database';
+import { sha256 } from '../crypto';
 
 /** The Client model is read from the applications table; the rest is stored here. */
 export type ClientLookup = (clientId: string) => Promise<AdapterPayload | undefined>;
@@ -7,9 +8,15 @@ export type ClientLookup = (clientId: string) => Promise<AdapterPayload | undefi
 const epoch = () => Math.floor(Date.now() / 1000);
 
 /**
+ * Codes, access and refresh tokens are their own ids (and a session's id is its cookie): rows
+ * are keyed by the id's sha256, so the database never holds a value that works as a token.
+ */
+const key = (id: string) => sha256(id);
+
+/**
  * oidc-provider's storage in the database (table oidc_payloads), never in memory: a restart or a
  * second instance sees the same sessions, grants, codes and tokens. One row per artefact, keyed
- * by model and id, with the columns the lookups need (grant, uid, user code, account).
+ * by model and the id's hash, with the columns the lookups need (grant, uid, user code, account).
  */
 export class DbAdapter implements Adapter {
   constructor(
@@ -20,10 +27,13 @@ export class DbAdapter implements Adapter {
 
   async upsert(id: string, payload: AdapterPayload, expiresIn: number): Promise<void> {
     if (this.model === 'Client') return;
+    // The id again (jti) only where a lookup by uid needs it back: the session, whose cookie is
+    // also signed with the cookie keys, which are sealed.
+    const { jti: _jti, ...rest } = payload;
     const row = {
-      payload: JSON.stringify(payload),
+      payload: JSON.stringify(this.model === 'Session' ? payload : rest),
       grant_id: payload.grantId ?? null,
-      user_code: payload.userCode ?? null,
+      user_code: payload.userCode ? key(payload.userCode) : null,
       uid: payload.uid ?? null,
       account_id: payload.accountId ?? null,
       client_id: payload.clientId ?? null,
@@ -31,12 +41,12 @@ export class DbAdapter implements Adapter {
     };
     await this.db
       .insertInto('oidc_payloads')
-      .values({ model: this.model, id, consumed_at: null, ...row })
+      .values({ model: this.model, id: key(id), consumed_at: null, ...row })
       .onConflict((oc) => oc.columns(['model', 'id']).doUpdateSet(row))
       .execute();
   }
 
-  private async findWhere(column: 'id' | 'uid' | 'user_code', value: string) {
+  private async findWhere(column: 'id' | 'uid' | 'user_code', value: string, id?: string) {
     const row = await this.db
       .selectFrom('oidc_payloads')
       .select(['payload', 'consumed_at', 'expires_at'])
@@ -46,13 +56,14 @@ export class DbAdapter implements Adapter {
     if (!row) return undefined;
     if (row.expires_at && row.expires_at <= new Date().toISOString()) return undefined;
     const payload = JSON.parse(row.payload) as AdapterPayload;
+    if (id !== undefined) payload.jti = id;
     if (row.consumed_at) payload.consumed = Math.floor(Date.parse(row.consumed_at) / 1000);
     return payload;
   }
 
   async find(id: string): Promise<AdapterPayload | undefined> {
     if (this.model === 'Client') return this.clients(id);
-    return this.findWhere('id', id);
+    return this.findWhere('id', key(id), id);
   }
 
   findByUid(uid: string) {
@@ -60,7 +71,7 @@ export class DbAdapter implements Adapter {
   }
 
   findByUserCode(userCode: string) {
-    return this.findWhere('user_code', userCode);
+    return this.findWhere('user_code', key(userCode));
   }
 
   async consume(id: string): Promise<void> {
@@ -68,7 +79,7 @@ export class DbAdapter implements Adapter {
       .updateTable('oidc_payloads')
       .set({ consumed_at: new Date(epoch() * 1000).toISOString() })
       .where('model', '=', this.model)
-      .where('id', '=', id)
+      .where('id', '=', key(id))
       .execute();
   }
 
@@ -76,7 +87,7 @@ export class DbAdapter implements Adapter {
     await this.db
       .deleteFrom('oidc_payloads')
       .where('model', '=', this.model)
-      .where('id', '=', id)
+      .where('id', '=', key(id))
       .execute();
   }
 
@@ -89,9 +100,9 @@ export class DbAdapter implements Adapter {
 export async function endAccount(db: Db, accountId: string): Promise<number> {
   const grants = db
     .selectFrom('oidc_payloads')
-    .select('id')
-    .where('model', '=', 'Grant')
-    .where('account_id', '=', accountId);
+    .select('grant_id')
+    .where('account_id', '=', accountId)
+    .where('grant_id', 'is not', null);
   const byGrant = await db.deleteFrom('oidc_payloads').where('grant_id', 'in', grants).execute();
   const byAccount = await db
     .deleteFrom('oidc_payloads')
