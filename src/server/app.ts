@@ -11,6 +11,8 @@ import { buildOpenApiDocument } from './http/openapi';
 import { accessKeysRoutes } from './http/routes/access-keys';
 import { activityRoutes } from './http/routes/activity';
 import { adminsRoutes } from './http/routes/admins';
+import { apiKeysRoutes } from './http/routes/api-keys';
+import { apiV1Routes } from './http/routes/api-v1';
 import { directoryGroupsRoutes } from './http/routes/directory-groups';
 import { endUserAuthRoutes } from './http/routes/end-user-auth';
 import { signInEventsRoutes } from './http/routes/end-user-auth-events';
@@ -19,6 +21,7 @@ import { scimSummaryRoutes } from './http/routes/scim-summary';
 import { sessionRoutes } from './http/routes/session';
 import { settingsRoutes } from './http/routes/settings';
 import { usersRoutes } from './http/routes/users';
+import { webhooksRoutes } from './http/routes/webhooks';
 import { registerScim } from './http/scim/plugin';
 import { securityHeaders } from './http/security-headers';
 import { serveSpa } from './http/static';
@@ -26,19 +29,26 @@ import { AccessKeysService } from './services/access-keys';
 import { createActivityServices, deprovisioningOptions } from './services/activity';
 import { AdminAccounts } from './services/admin-accounts';
 import { AdminAuthenticator } from './services/admins';
+import { ApiKeysService } from './services/api-keys';
 import { loadSecretKey, SecretBox } from './services/crypto';
 import { DirectoryGroupsService } from './services/directory-groups';
 import { createEndUserAuth } from './services/end-user-auth-setup';
+import { createEventServices } from './services/events';
 import { IncomingKeysService } from './services/incoming-keys';
 import { LicenceService } from './services/licences';
 import { createScimServices } from './services/scim';
 import { AdminSessions } from './services/sessions';
+import type { Resolver } from './services/webhooks/address-guard';
 
 export interface BuildOptions {
   /** Where the built SPA lives; omitted in API-only tests. */
   staticDir?: string;
   /** Where log lines go (tests capture them); stdout by default. */
   logStream?: NodeJS.WritableStream;
+  /** Webhook host names are resolved with this (tests pass a hosts-style map); DNS by default. */
+  webhookResolver?: Resolver;
+  /** The background events loop; on by default. */
+  eventWorkers?: boolean;
 }
 
 /**
@@ -128,6 +138,10 @@ export async function buildApp(
     licences: new LicenceService(db),
     endUserAuth: createEndUserAuth(config, db, box, () => ctx.incomingKeys.clientSettings()),
     ...createActivityServices(db, config, scim),
+    apiKeys: new ApiKeysService(db),
+    ...createEventServices(db, box, config, options.webhookResolver, (message, details) =>
+      app.log.warn(details, message),
+    ),
   };
 
   app.addHook('onResponse', async (request, reply) => {
@@ -162,10 +176,17 @@ export async function buildApp(
   usersRoutes(app, ctx);
   signInEventsRoutes(app, ctx);
   activityRoutes(app, ctx);
+  webhooksRoutes(app, ctx);
+  apiKeysRoutes(app, ctx);
+  apiV1Routes(app, ctx);
   await endUserAuthRoutes(app, ctx);
   await registerScim(app, ctx);
 
   pruneExpiredSessions(app, ctx);
+  if (options.eventWorkers !== false) {
+    app.addHook('onReady', async () => ctx.eventWorkers.start());
+    app.addHook('onClose', async () => ctx.eventWorkers.stop());
+  }
 
   if (options.staticDir) await serveSpa(app, options.staticDir);
   else {

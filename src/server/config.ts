@@ -33,6 +33,13 @@ const envSchema = z.object({
   JSON_MAX_DEPTH: int(64, 2, 1000),
   HEADERS_TIMEOUT_MS: int(10_000, 100, 600_000),
   REQUEST_TIMEOUT_MS: int(60_000, 100, 3_600_000),
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: flag,
+  WEBHOOK_TIMEOUT_MS: int(10_000, 100, 120_000),
+  WEBHOOK_CONCURRENCY: int(4, 1, 64),
+  WEBHOOK_RETRY_BASE_MS: int(10_000, 10, 3_600_000),
+  WEBHOOK_RETRY_MAX_MS: int(21_600_000, 10, 86_400_000),
+  WEBHOOK_RETRY_HOURS: int(72, 1, 720),
+  EVENTS_POLL_MS: int(250, 10, 60_000),
 });
 
 /** The variables `loadConfig` reads (index.ts also reads STATIC_DIR); README's table lists them. */
@@ -76,6 +83,17 @@ export interface Config {
   /** Time to receive a request's headers, and the whole request, before 408 and closing. */
   headersTimeoutMs: number;
   requestTimeoutMs: number;
+  /** Private networks (10/8, 172.16/12, 192.168/16, fc00::/7, CGNAT) allowed for webhooks. */
+  webhookAllowPrivateNetworks: boolean;
+  webhookTimeoutMs: number;
+  /** Deliveries in flight per endpoint and instance. */
+  webhookConcurrency: number;
+  webhookRetryBaseMs: number;
+  webhookRetryMaxMs: number;
+  /** A delivery still failing this long after it was queued is given up; its endpoint disabled. */
+  webhookGiveUpAfterMs: number;
+  /** How often the background loop looks for fan-out work, new events and due deliveries. */
+  eventsPollMs: number;
   /** Tests turn this on: every admin API response is checked against the contract. */
   validateResponses: boolean;
 }
@@ -116,6 +134,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jsonMaxDepth: e.JSON_MAX_DEPTH,
     headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    webhookAllowPrivateNetworks: e.WEBHOOK_ALLOW_PRIVATE_NETWORKS,
+    webhookTimeoutMs: e.WEBHOOK_TIMEOUT_MS,
+    webhookConcurrency: e.WEBHOOK_CONCURRENCY,
+    webhookRetryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
+    webhookRetryMaxMs: e.WEBHOOK_RETRY_MAX_MS,
+    webhookGiveUpAfterMs: e.WEBHOOK_RETRY_HOURS * 3_600_000,
+    eventsPollMs: e.EVENTS_POLL_MS,
     validateResponses: false,
   };
 }

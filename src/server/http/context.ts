@@ -7,12 +7,17 @@ import type { Retention } from '../services/activity/retention';
 import type { SyncHealthService } from '../services/activity/sync-health';
 import type { AdminAccounts } from '../services/admin-accounts';
 import type { AdminAuthenticator } from '../services/admins';
+import type { ApiKeysService } from '../services/api-keys';
 import type { DirectoryGroupsService } from '../services/directory-groups';
 import type { EndUserAuthService } from '../services/end-user-auth';
+import type { ReadApi } from '../services/events/read-api';
+import type { EventWorkers } from '../services/events/workers';
 import type { IncomingKeysService } from '../services/incoming-keys';
 import type { LicenceService } from '../services/licences';
 import type { ScimServices } from '../services/scim';
 import type { AdminSessions } from '../services/sessions';
+import type { GuardOptions, Resolver } from '../services/webhooks/address-guard';
+import type { WebhookEndpoints } from '../services/webhooks/endpoints';
 
 /** What route adapters may use: configuration and services, never each other. */
 export interface AppContext {
@@ -31,4 +36,10 @@ export interface AppContext {
   provisioningLog: ProvisioningLog;
   syncHealth: SyncHealthService;
   retention: Retention;
+  apiKeys: ApiKeysService;
+  webhooks: WebhookEndpoints;
+  /** What webhook URLs and deliveries may reach. */
+  webhookGuard: GuardOptions & { resolver: Resolver };
+  readApi: ReadApi;
+  eventWorkers: EventWorkers;
 }

@@ -22,7 +22,23 @@ const samples: { [K in WithBody]: BodyOf<Api[K]> } = {
   },
   createDirectoryGroup: { groupName: 'Sales', capability: 'pro' },
   updateDirectoryGroup: { capability: 'pro' },
+  createWebhook: {
+    url: 'https://93.184.215.14/hooks',
+    description: 'App',
+    eventTypes: ['user.created'],
+  },
+  updateWebhook: { description: 'App' },
+  createApiKey: { name: 'Billing backend' },
 };
+
+/**
+ * Keys of the samples that are not strings: the wrong-type checks send other values and expect
+ * zod's message for this type. Bodies whose keys are all optional have no "missing" message.
+ */
+const NOT_STRING: Record<string, { expected: string; wrong: unknown[] }> = {
+  eventTypes: { expected: 'array', wrong: [42, true, null, {}, 'user.created'] },
+};
+const ALL_OPTIONAL = new Set<string>(['updateWebhook']);
 
 const MB_STRING = 'x'.repeat(1_000_000);
 const entries = Object.entries(api) as [OperationId, Endpoint][];
@@ -58,23 +74,31 @@ describe.each(withBody)('%s with a bad body', (id, endpoint) => {
   const keys = Object.keys(sample);
 
   it.each(keys)('names %s when it has the wrong type', async (key) => {
-    for (const wrong of [42, true, null, [], {}, ['a']]) {
+    const { expected, wrong: values } = NOT_STRING[key] ?? {
+      expected: 'string',
+      wrong: [42, true, null, [], {}, ['a']],
+    };
+    for (const wrong of values) {
       const answer = expectContractAnswer(
         endpoint,
         await send(endpoint, json({ ...sample, [key]: wrong })),
       );
       expect(answer?.code, JSON.stringify(wrong)).toBe('invalid_request');
-      expect(answer?.fields?.[key], JSON.stringify(wrong)).toMatch(/^Expected string, not /);
+      expect(answer?.fields?.[key], JSON.stringify(wrong)).toMatch(
+        new RegExp(`^Expected ${expected}, not `),
+      );
     }
   });
 
   it.each(keys)('names %s when it is missing', async (key) => {
+    if (ALL_OPTIONAL.has(id)) return;
     const { [key]: _gone, ...rest } = sample;
     const answer = expectContractAnswer(endpoint, await send(endpoint, json(rest)));
     expect(answer?.fields).toEqual({ [key]: 'This field is required.' });
   });
 
   it.each(keys)('names %s when it is a 1 MB string', async (key) => {
+    if (NOT_STRING[key]) return;
     const response = await send(endpoint, json({ ...sample, [key]: MB_STRING }));
     const answer = expectContractAnswer(endpoint, response);
     expect(response.statusCode).toBe(400);

@@ -1,6 +1,11 @@
 /** A console in-process with an admin client and Okta's SCIM pushes, for licence tests. */
 
-import { type Harness, type SignedInClient, startHarness } from '../../testing/server-harness';
+import {
+  type Harness,
+  type HarnessOptions,
+  type SignedInClient,
+  startHarness,
+} from '../../testing/server-harness';
 import { oktaUser } from '../http/scim/testing';
 import { AccessKeysService } from '../services/access-keys';
 
@@ -23,8 +28,11 @@ export interface Console {
   close(): Promise<void>;
 }
 
-export async function startConsole(env: Record<string, string> = {}): Promise<Console> {
-  const harness = await startHarness({ env });
+export async function startConsole(
+  env: Record<string, string> = {},
+  options: Omit<HarnessOptions, 'env'> = {},
+): Promise<Console> {
+  const harness = await startHarness({ env, ...options });
   const admin = await harness.session();
   const { secret } = await new AccessKeysService(harness.db).create('ada@example.test');
   const scim: Console['scim'] = async (method, path, body) => {

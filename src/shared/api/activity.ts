@@ -136,6 +136,13 @@ export const auditKind = z.enum([
   'group_mapping_removed',
   'end_user_refused',
   'users_reactivated',
+  'webhook_added',
+  'webhook_changed',
+  'webhook_removed',
+  'webhook_test_sent',
+  'webhook_resent',
+  'api_key_created',
+  'api_key_revoked',
 ]);
 export type AuditKind = z.infer<typeof auditKind>;
 

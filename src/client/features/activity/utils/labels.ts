@@ -52,6 +52,13 @@ export const auditKindLabels: Record<AuditKind, string> = {
   group_mapping_removed: 'Group mapping removed',
   end_user_refused: 'End-user sign-in refused',
   users_reactivated: 'Users reactivated',
+  webhook_added: 'Webhook added',
+  webhook_changed: 'Webhook changed',
+  webhook_removed: 'Webhook removed',
+  webhook_test_sent: 'Webhook test event sent',
+  webhook_resent: 'Webhook delivery resent',
+  api_key_created: 'API key created',
+  api_key_revoked: 'API key revoked',
 };
 
 export const warningTitles: Record<SyncWarning['kind'], string> = {
