@@ -162,10 +162,11 @@ export async function resolveChecked(
   if (answers.length === 0) throw new AddressRefused(`${host} has no address.`);
   for (const answer of answers) {
     const why = refusal(answer.address, options);
-    if (why)
-      throw new AddressRefused(
-        host === bare && net.isIP(bare) ? why : `${host} resolves to ${why}`,
-      );
+    if (!why) continue;
+    const literal = net.isIP(bare) !== 0;
+    throw new AddressRefused(
+      literal ? why : `${host} resolves to ${why.replace(/^(\S+) is /, '$1, ')}`,
+    );
   }
   return answers[0] as { address: string; family: 4 | 6 };
 }
