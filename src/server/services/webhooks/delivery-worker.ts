@@ -54,7 +54,7 @@ export class DeliveryWorker {
   ) {}
 
   private get leaseMs() {
-    return this.options.timeoutMs * 2 + 5_000;
+    return Math.round(this.options.timeoutMs * 1.5) + 1_000;
   }
 
   /** Starts the due deliveries there is room for; true when it started any. */
