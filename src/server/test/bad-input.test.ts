@@ -38,7 +38,7 @@ const samples: { [K in WithBody]: BodyOf<Api[K]> } = {
 const NOT_STRING: Record<string, { expected: string; wrong: unknown[] }> = {
   eventTypes: { expected: 'array', wrong: [42, true, null, {}, 'user.created'] },
 };
-const ALL_OPTIONAL = new Set<string>(['updateWebhook']);
+const OPTIONAL = new Set<string>(['updateWebhook.description', 'createWebhook.description']);
 
 const MB_STRING = 'x'.repeat(1_000_000);
 const entries = Object.entries(api) as [OperationId, Endpoint][];
@@ -91,7 +91,7 @@ describe.each(withBody)('%s with a bad body', (id, endpoint) => {
   });
 
   it.each(keys)('names %s when it is missing', async (key) => {
-    if (ALL_OPTIONAL.has(id)) return;
+    if (OPTIONAL.has(`${id}.${key}`)) return;
     const { [key]: _gone, ...rest } = sample;
     const answer = expectContractAnswer(endpoint, await send(endpoint, json(rest)));
     expect(answer?.fields).toEqual({ [key]: 'This field is required.' });
@@ -228,7 +228,8 @@ describe.each(entries)('%s with junk', (_id, endpoint) => {
   });
 });
 
-const withParams = entries.filter(([, e]) => e.params);
+// The API-key endpoints take SCIM ids, which may be any text: only the admin API's numeric ids.
+const withParams = entries.filter(([, e]) => e.params && e.auth !== 'apiKey');
 describe.each(withParams)('%s with bad path parameters', (_id, endpoint) => {
   const names = Object.keys(endpoint.params?.shape ?? {});
 

@@ -23,7 +23,7 @@ export const apiKeyList = z.object({ keys: z.array(apiKeyView) });
 
 export const createApiKeyBody = z.strictObject({
   name: z
-    .string({ error: 'Name the key, for example "Billing backend".' })
+    .string()
     .trim()
     .min(1, 'Name the key, for example "Billing backend".')
     .max(100, 'Too long: at most 100 characters.'),

@@ -7,7 +7,7 @@ const isoDate = z.iso.datetime();
 const URL_HINT = 'Enter a URL such as https://app.example.com/webhooks/okta.';
 
 export const webhookUrl = z
-  .string({ error: URL_HINT })
+  .string()
   .trim()
   .min(1, 'Enter the endpoint URL.')
   .max(2000, 'Too long: at most 2000 characters.')
