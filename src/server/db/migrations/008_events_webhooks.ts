@@ -107,7 +107,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createIndex('webhook_deliveries_due')
     .on('webhook_deliveries')
-    .columns(['status', 'next_attempt_at'])
+    .columns(['endpoint_id', 'status', 'next_attempt_at'])
     .execute();
   await db.schema
     .createIndex('webhook_deliveries_order')

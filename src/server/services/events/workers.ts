@@ -22,7 +22,9 @@ export class EventWorkers {
     },
     private readonly pollMs: number,
     private readonly onError: (error: Error) => void = () => {},
-  ) {}
+  ) {
+    parts.deliveries.onSettled = () => this.kick();
+  }
 
   /** One round; true when any part found work. */
   async step(): Promise<boolean> {

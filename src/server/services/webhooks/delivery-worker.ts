@@ -45,6 +45,8 @@ interface Claimed {
 export class DeliveryWorker {
   private readonly inFlight = new Map<number, number>();
   private readonly running = new Set<Promise<void>>();
+  /** Called when a delivery ends, so the loop claims the next one at once. */
+  onSettled: () => void = () => {};
 
   constructor(
     private readonly db: Db,
@@ -59,40 +61,60 @@ export class DeliveryWorker {
 
   /** Starts the due deliveries there is room for; true when it started any. */
   async runOnce(): Promise<boolean> {
+    const endpoints = await this.db
+      .selectFrom('webhook_endpoints')
+      .select('id')
+      .where('enabled', '=', 1)
+      .execute();
+    let started = false;
+    for (const { id } of endpoints) {
+      const room = this.options.concurrency - (this.inFlight.get(id) ?? 0);
+      if (room > 0 && (await this.startDue(id, room))) started = true;
+    }
+    return started;
+  }
+
+  /**
+   * Claims up to `room` due deliveries of one endpoint (through its index on status and due
+   * time) whose person or group has no earlier delivery pending, and starts them.
+   */
+  private async startDue(endpointId: number, room: number): Promise<boolean> {
     const now = new Date();
     const iso = now.toISOString();
-    const { rows } = await sql<{ id: number; endpoint_id: number }>`
-      select d.id, d.endpoint_id from webhook_deliveries d
-      join webhook_endpoints e on e.id = d.endpoint_id and e.enabled = 1
-      where d.status = 'pending' and d.next_attempt_at <= ${iso}
+    const { rows } = await sql<{ id: number }>`
+      select d.id from webhook_deliveries d
+      where d.endpoint_id = ${endpointId} and d.status = 'pending' and d.next_attempt_at <= ${iso}
         and (d.locked_until is null or d.locked_until < ${iso})
         and not exists (select 1 from webhook_deliveries p where p.endpoint_id = d.endpoint_id
           and p.order_key = d.order_key and p.status = 'pending' and p.id < d.id)
-      order by d.id limit 200`.execute(this.db);
-    let started = false;
+      order by d.next_attempt_at limit ${room}`.execute(this.db);
+    if (rows.length === 0) return false;
     const lease = new Date(now.getTime() + this.leaseMs).toISOString();
-    for (const row of rows) {
-      const busy = this.inFlight.get(row.endpoint_id) ?? 0;
-      if (busy >= this.options.concurrency) continue;
-      const claim = await this.db
-        .updateTable('webhook_deliveries')
-        .set({ locked_until: lease })
-        .where('id', '=', row.id)
-        .where('status', '=', 'pending')
-        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', iso)]))
-        .executeTakeFirst();
-      if (Number(claim.numUpdatedRows) !== 1) continue;
-      this.inFlight.set(row.endpoint_id, busy + 1);
-      started = true;
-      const task = this.deliver(row.id)
+    // One conditional update claims them all: rows another instance claimed meanwhile stay out.
+    const claimed = await this.db
+      .updateTable('webhook_deliveries')
+      .set({ locked_until: lease })
+      .where(
+        'id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .where('status', '=', 'pending')
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', iso)]))
+      .returning('id')
+      .execute();
+    for (const { id } of claimed) {
+      this.inFlight.set(endpointId, (this.inFlight.get(endpointId) ?? 0) + 1);
+      const task = this.deliver(id)
         .catch((error: Error) => this.log('webhook delivery failed', { error: error.message }))
         .finally(() => {
-          this.inFlight.set(row.endpoint_id, (this.inFlight.get(row.endpoint_id) ?? 1) - 1);
+          this.inFlight.set(endpointId, (this.inFlight.get(endpointId) ?? 1) - 1);
           this.running.delete(task);
+          this.onSettled();
         });
       this.running.add(task);
     }
-    return started;
+    return claimed.length > 0;
   }
 
   /** Deliveries in flight in this process. */
