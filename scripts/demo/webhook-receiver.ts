@@ -29,7 +29,7 @@ export interface DemoReceiver {
   close(): Promise<void>;
 }
 
-const escape = (text: string) =>
+const escapeHtml = (text: string) =>
   text.replace(
     /[&<>"]/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c,
@@ -41,7 +41,7 @@ function page(events: ReceivedEvent[]): string {
     .reverse()
     .map(
       (e) =>
-        `<tr><td>${escape(e.timestamp)}</td><td>${escape(e.type)}</td><td>${e.verified === null ? 'no secret' : e.verified ? 'verified' : 'BAD SIGNATURE'}</td><td><code>${escape(JSON.stringify(e.data))}</code></td></tr>`,
+        `<tr><td>${escapeHtml(e.timestamp)}</td><td>${escapeHtml(e.type)}</td><td>${e.verified === null ? 'no secret' : e.verified ? 'verified' : 'BAD SIGNATURE'}</td><td><code>${escapeHtml(JSON.stringify(e.data))}</code></td></tr>`,
     )
     .join('');
   return `<!doctype html><html lang="en"><meta charset="utf-8"><title>Webhooks received</title>
