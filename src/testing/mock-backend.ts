@@ -2,6 +2,7 @@ import type {
   AccessKeyList,
   AdminSession,
   AdminView,
+  ApiKeyView,
   AuditEntry,
   ConsoleSettings,
   DeprovisioningBurst,
@@ -15,6 +16,8 @@ import type {
   SignInEvent,
   SyncWarning,
   UserRow,
+  WebhookDelivery,
+  WebhookEndpointView,
 } from '../shared/api';
 import {
   accessKeyListFactory,
@@ -58,6 +61,11 @@ interface MockBackendState {
   bursts: DeprovisioningBurst[];
   /** Burst id → ids (in `users`) of the users it deactivated, set active again on reactivation. */
   burstUsers: Record<number, string[]>;
+  /** Webhook endpoints, and each one's deliveries newest first. */
+  webhooks: WebhookEndpointView[];
+  deliveries: Record<number, WebhookDelivery[]>;
+  /** Read-only API keys, newest first. */
+  apiKeys: ApiKeyView[];
 }
 
 function initialState(): MockBackendState {
@@ -79,6 +87,9 @@ function initialState(): MockBackendState {
     syncWarnings: [],
     bursts: [],
     burstUsers: {},
+    webhooks: [],
+    deliveries: {},
+    apiKeys: [],
   };
 }
 

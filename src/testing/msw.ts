@@ -21,6 +21,7 @@ import {
 import { adminHandlers } from './mock-admins';
 import { mockBackend } from './mock-backend';
 import { listGroups, listUsers } from './mock-directory';
+import { webhookHandlers } from './mock-webhooks';
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -191,6 +192,7 @@ export const defaultHandlers = [
   ...directoryHandlers(),
   ...activityHandlers(),
   ...adminHandlers(),
+  ...webhookHandlers(),
 ];
 
 /** Directory groups, users, licence totals and sign-in events over mockBackend's arrays. */

@@ -8,6 +8,7 @@ import {
   loadConfigurationPage,
   loadSignInPage,
   loadUsersPage,
+  loadWebhooksPage,
 } from './page-loaders';
 
 const SignInPage = lazy(loadSignInPage);
@@ -15,6 +16,7 @@ const ConfigurationPage = lazy(loadConfigurationPage);
 const UsersPage = lazy(loadUsersPage);
 const ActivityPage = lazy(loadActivityPage);
 const AdminsPage = lazy(loadAdminsPage);
+const WebhooksPage = lazy(loadWebhooksPage);
 const NotFoundPage = lazy(() => import('../features/not-found/NotFoundPage'));
 
 /** The admin's pages, behind the session check. */
@@ -23,6 +25,7 @@ const ADMIN_PAGES: Record<string, () => ReactNode> = {
   '/users': () => <UsersPage />,
   '/activity': () => <ActivityPage />,
   '/admins': () => <AdminsPage />,
+  '/webhooks': () => <WebhooksPage />,
 };
 
 function page(pathname: string): ReactNode {

@@ -5,6 +5,7 @@ export const loadConfigurationPage = () =>
 export const loadUsersPage = () => import('../features/users/components/UsersPage');
 export const loadActivityPage = () => import('../features/activity/components/ActivityPage');
 export const loadAdminsPage = () => import('../features/admins/components/AdminsPage');
+export const loadWebhooksPage = () => import('../features/webhooks/components/WebhooksPage');
 
 /**
  * Starts loading the first page's code at once. main.tsx calls it before the app's own code has
@@ -16,4 +17,5 @@ export function preloadPageFor(pathname: string): void {
   else if (pathname === '/users') void loadUsersPage();
   else if (pathname === '/activity') void loadActivityPage();
   else if (pathname === '/admins') void loadAdminsPage();
+  else if (pathname === '/webhooks') void loadWebhooksPage();
 }

@@ -11,6 +11,7 @@ const NAV = [
   { to: '/', label: 'Configuration' },
   { to: '/users', label: 'Users' },
   { to: '/activity', label: 'Activity' },
+  { to: '/webhooks', label: 'Webhooks' },
   { to: '/admins', label: 'Administrators' },
 ];
 
