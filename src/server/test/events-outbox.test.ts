@@ -105,7 +105,7 @@ describe('the outbox', () => {
     const all = (await events()).events;
     const mapped = all.findLastIndex((e) => e.type === 'mapping.changed');
     expect(all[mapped]?.data).toMatchObject({
-      affectedUsers: 25,
+      members: 25,
       mapping: { before: 'basic', after: 'pro' },
     });
     const p3 = all.slice(mapped).filter((e) => JSON.stringify(e.data).includes('p3@acme.com'));

@@ -46,7 +46,7 @@ const isoDate = z.iso.datetime();
  * active} (`user.updated` also `changed`, the attribute names); `user.licence_changed` carries
  * `user`, `before`, `after` (pro, basic, none) and `cause`; `group.*` carry `group` {id,
  * displayName} (`group.renamed` also `previousName`); `mapping.changed` carries `mapping` {id,
- * groupName, groupId, before, after} and `affectedUsers`.
+ * groupName, groupId, before, after} and `members` (the group's size; a `user.licence_changed` follows for each whose seat moved).
  */
 export const eventView = z.object({
   id: z.string(),

@@ -6,10 +6,21 @@ import { appendEvents, licenceEvent, newEventId } from './outbox';
 
 /**
  * A mapping change can move 100,000 people. Its transaction writes `mapping.changed` and copies
- * the members' seats before and after into `event_fanout_users` (two set statements, no loop);
- * the worker below then writes one `user.licence_changed` per person in batches, each its own
- * short transaction, so SCIM writers wait at most one batch. A crash resumes from the rows left.
+ * the members' seats before the change into `event_fanout_users` (one insert ... select); the
+ * worker below then writes one `user.licence_changed` per person whose seat moved, in batches,
+ * each its own short transaction, so SCIM writers wait at most one batch. A crash resumes from
+ * the rows left.
+ *
+ * The seat after is read when the event is written (`after_rank` = PENDING_AFTER until then).
+ * That is the seat the mapping gave, because every later change that can move a seat writes the
+ * person's pending event first (LicenceWatch.capture), and a later mapping change fixes the seat
+ * after of the older job's rows for its members before it runs.
  */
+export const PENDING_AFTER = -1;
+
+const seatOf = (seq: string) =>
+  sql<number>`coalesce((select case when u.active = 1 then u.licence_rank else 0 end
+    from scim_users u where u.seq = ${sql.ref(seq)}), 0)`;
 export class MappingFanout {
   private constructor(
     private readonly trx: Db,
@@ -33,6 +44,10 @@ export class MappingFanout {
       .returning('id')
       .executeTakeFirstOrThrow();
     if (groupSeq !== null) {
+      // Older jobs still fanning out: their members' seat after is the one they have now.
+      await sql`update event_fanout_users set after_rank = ${seatOf('event_fanout_users.user_seq')}
+        where after_rank = ${PENDING_AFTER} and user_seq in
+          (select user_seq from scim_group_members where group_seq = ${groupSeq})`.execute(trx);
       await trx
         .insertInto('event_fanout_users')
         .columns(['job_id', 'user_seq', 'user_id', 'before_rank', 'after_rank'])
@@ -40,7 +55,13 @@ export class MappingFanout {
           eb
             .selectFrom('scim_group_members as m')
             .innerJoin('scim_users as u', 'u.seq', 'm.user_seq')
-            .select([sql.lit(id).as('job_id'), 'u.seq', 'u.id', SEAT.as('b'), SEAT.as('a')])
+            .select([
+              sql.lit(id).as('job_id'),
+              'u.seq',
+              'u.id',
+              SEAT.as('b'),
+              sql.lit(PENDING_AFTER).as('a'),
+            ])
             .where('m.group_seq', '=', groupSeq),
         )
         .execute();
@@ -48,14 +69,8 @@ export class MappingFanout {
     return new MappingFanout(trx, id, eventId);
   }
 
-  /** After the statement: the seats now, only the people who moved kept, and the event. */
+  /** After the statement: the job's size and the `mapping.changed` event. */
   async finish(mapping: Record<string, unknown>): Promise<number> {
-    await sql`update event_fanout_users set after_rank = coalesce((select ${SEAT} from scim_users u
-      where u.seq = event_fanout_users.user_seq), 0) where job_id = ${this.jobId}`.execute(
-      this.trx,
-    );
-    await sql`delete from event_fanout_users where job_id = ${this.jobId}
-      and before_rank = after_rank`.execute(this.trx);
     const { n } = await this.trx
       .selectFrom('event_fanout_users')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -68,7 +83,7 @@ export class MappingFanout {
       .where('id', '=', this.jobId)
       .execute();
     await appendEvents(this.trx, [
-      { id: this.eventId, type: 'mapping.changed', data: { mapping, affectedUsers: total } },
+      { id: this.eventId, type: 'mapping.changed', data: { mapping, members: total } },
     ]);
     return total;
   }
@@ -114,7 +129,14 @@ export class FanoutWorker {
       const rows = await trx
         .selectFrom('event_fanout_users as f')
         .leftJoin('scim_users as u', 'u.seq', 'f.user_seq')
-        .select(['f.user_seq', 'f.user_id', 'u.user_name', 'f.before_rank', 'f.after_rank'])
+        .select([
+          'f.user_seq',
+          'f.user_id',
+          'u.user_name',
+          'f.before_rank',
+          sql<number>`case when f.after_rank = ${PENDING_AFTER} then coalesce(${SEAT}, 0)
+            else f.after_rank end`.as('after_rank'),
+        ])
         .where('f.job_id', '=', jobId)
         .orderBy('f.user_seq')
         .limit(this.options.batchSize)
@@ -130,14 +152,16 @@ export class FanoutWorker {
       }
       await appendEvents(
         trx,
-        rows.map((r) =>
-          licenceEvent(
-            { id: r.user_id, userName: r.user_name ?? '' },
-            r.before_rank,
-            r.after_rank,
-            'mapping_change',
+        rows
+          .filter((r) => r.before_rank !== r.after_rank)
+          .map((r) =>
+            licenceEvent(
+              { id: r.user_id, userName: r.user_name ?? '' },
+              r.before_rank,
+              r.after_rank,
+              'mapping_change',
+            ),
           ),
-        ),
       );
       const last = rows[rows.length - 1]?.user_seq ?? 0;
       await trx

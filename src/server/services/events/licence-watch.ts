@@ -100,7 +100,10 @@ export async function flushPendingFanout(trx: Db, seqs: number[]): Promise<void>
         'f.user_id',
         'u.user_name',
         'f.before_rank',
-        'f.after_rank',
+        // -1: the seat the mapping gave, which the user still has (this runs before any change).
+        sql<number>`case when f.after_rank = -1 then ${SEAT} else f.after_rank end`.as(
+          'after_rank',
+        ),
       ])
       .where('f.user_seq', 'in', part)
       .orderBy('f.job_id')
@@ -108,14 +111,16 @@ export async function flushPendingFanout(trx: Db, seqs: number[]): Promise<void>
     if (rows.length === 0) continue;
     await appendEvents(
       trx,
-      rows.map((r) =>
-        licenceEvent(
-          { id: r.user_id, userName: r.user_name },
-          r.before_rank,
-          r.after_rank,
-          'mapping_change',
+      rows
+        .filter((r) => r.before_rank !== r.after_rank)
+        .map((r) =>
+          licenceEvent(
+            { id: r.user_id, userName: r.user_name },
+            r.before_rank,
+            r.after_rank,
+            'mapping_change',
+          ),
         ),
-      ),
     );
     await trx.deleteFrom('event_fanout_users').where('user_seq', 'in', part).execute();
     const perJob = new Map<number, number>();
