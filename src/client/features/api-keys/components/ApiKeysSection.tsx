@@ -137,6 +137,8 @@ export function ApiKeysSection() {
             onClose={() => setCreate((c) => ({ ...c, open: false }))}
           />
         )}
+      </Suspense>
+      <Suspense fallback={null}>
         {revoke.target && (
           <RevokeApiKeyDialog
             key={revoke.key}

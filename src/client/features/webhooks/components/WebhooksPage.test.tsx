@@ -135,4 +135,15 @@ describe('Webhooks page', () => {
       '/webhooks',
     );
   });
+
+  it('opens Remove after the delivery log was open (each dialog loads in its own boundary)', async () => {
+    mockBackend.webhooks = [webhookFactory()];
+    const { user, table } = await openPage();
+    await user.click(within(table).getByRole('button', { name: /^Deliveries of/ }));
+    const log = await screen.findByRole('dialog', { name: /^Deliveries to/ });
+    await user.click(within(log).getByRole('button', { name: 'Close' }));
+    await waitForElementToBeRemoved(log);
+    await user.click(within(table).getByRole('button', { name: /^Remove/ }));
+    expect(await screen.findByRole('dialog', { name: 'Remove endpoint?' })).toBeInTheDocument();
+  });
 });

@@ -106,10 +106,13 @@ export default function WebhooksPage() {
         </Paper>
         <ApiKeysSection />
       </Container>
+      {/* One boundary per dialog: a dialog's code loading must not hide (and re-show) another. */}
       <Suspense fallback={null}>
         {add.key > 0 && (
           <AddWebhookDialog key={add.key} open={add.open} onClose={() => setAdd(shut)} />
         )}
+      </Suspense>
+      <Suspense fallback={null}>
         {remove.target && (
           <RemoveWebhookDialog
             key={remove.key}
@@ -122,6 +125,8 @@ export default function WebhooksPage() {
             }}
           />
         )}
+      </Suspense>
+      <Suspense fallback={null}>
         {log.target && (
           <DeliveryLogDialog
             key={log.key}
