@@ -138,7 +138,7 @@ async function main() {
       ).n,
     );
   const waitDelivered = async (target: number) => {
-    while ((await deliveredCount()) < target) await new Promise((r) => setTimeout(r, 100));
+    while ((await deliveredCount()) < target) await new Promise((r) => setTimeout(r, 500));
   };
 
   await series(50);

@@ -15,6 +15,27 @@ export interface SendResult {
 
 const SNIPPET = 300;
 
+/**
+ * Kept-alive connections, one pool per receiver and checked address: a pooled socket is always
+ * to the address that was checked for this request. A bounded set; the oldest pool is dropped.
+ */
+const agents = new Map<string, http.Agent>();
+function agentFor(target: URL, address: string): http.Agent {
+  const key = `${target.protocol}//${target.host}|${address}`;
+  let agent = agents.get(key);
+  if (!agent) {
+    const options = { keepAlive: true, maxSockets: 16, keepAliveMsecs: 10_000 };
+    agent = target.protocol === 'https:' ? new https.Agent(options) : new http.Agent(options);
+    agents.set(key, agent);
+    if (agents.size > 200) {
+      const [oldest, pool] = agents.entries().next().value as [string, http.Agent];
+      pool.destroy();
+      agents.delete(oldest);
+    }
+  }
+  return agent;
+}
+
 /** Printable characters only (tabs and newlines kept), then anything key-like masked. */
 export function snippet(text: string): string {
   let clean = '';
@@ -80,7 +101,7 @@ export async function sendWebhook(
           'user-agent': 'okta-sso-console-webhooks/1',
         },
         lookup,
-        agent: false,
+        agent: agentFor(target, pinned.address),
       },
       (response) => {
         const status = response.statusCode ?? 0;
