@@ -12,6 +12,8 @@ import { accessKeysRoutes } from './http/routes/access-keys';
 import { activityRoutes } from './http/routes/activity';
 import { adminsRoutes } from './http/routes/admins';
 import { applicationsRoutes } from './http/routes/applications';
+import { apiKeysRoutes } from './http/routes/api-keys';
+import { apiV1Routes } from './http/routes/api-v1';
 import { directoryGroupsRoutes } from './http/routes/directory-groups';
 import { endUserAuthRoutes } from './http/routes/end-user-auth';
 import { signInEventsRoutes } from './http/routes/end-user-auth-events';
@@ -22,6 +24,7 @@ import { scimSummaryRoutes } from './http/routes/scim-summary';
 import { sessionRoutes } from './http/routes/session';
 import { settingsRoutes } from './http/routes/settings';
 import { usersRoutes } from './http/routes/users';
+import { webhooksRoutes } from './http/routes/webhooks';
 import { registerScim } from './http/scim/plugin';
 import { securityHeaders } from './http/security-headers';
 import { serveSpa } from './http/static';
@@ -30,9 +33,11 @@ import { createActivityServices, deprovisioningOptions } from './services/activi
 import { AdminAccounts } from './services/admin-accounts';
 import { AdminAuthenticator } from './services/admins';
 import { ApplicationsService } from './services/applications';
+import { ApiKeysService } from './services/api-keys';
 import { loadSecretKey, SecretBox } from './services/crypto';
 import { DirectoryGroupsService } from './services/directory-groups';
 import { createEndUserAuth } from './services/end-user-auth-setup';
+import { createEventServices } from './services/events';
 import { IncomingKeysService } from './services/incoming-keys';
 import { LicenceService } from './services/licences';
 import { endAccount, pruneExpiredPayloads } from './services/oidc/adapter';
@@ -40,12 +45,17 @@ import { OidcProviderHost } from './services/oidc/host';
 import { OidcKeys } from './services/oidc/keys';
 import { createScimServices } from './services/scim';
 import { AdminSessions } from './services/sessions';
+import type { Resolver } from './services/webhooks/address-guard';
 
 export interface BuildOptions {
   /** Where the built SPA lives; omitted in API-only tests. */
   staticDir?: string;
   /** Where log lines go (tests capture them); stdout by default. */
   logStream?: NodeJS.WritableStream;
+  /** Webhook host names are resolved with this (tests pass a hosts-style map); DNS by default. */
+  webhookResolver?: Resolver;
+  /** The background events loop; on by default. */
+  eventWorkers?: boolean;
 }
 
 /**
@@ -159,6 +169,10 @@ export async function buildApp(
       (provider) => watchProvider(app, ctx, provider),
       config.oidcKeyCheckMs,
     ),
+    apiKeys: new ApiKeysService(db),
+    ...createEventServices(db, box, config, options.webhookResolver, (message, details) =>
+      app.log.warn(details, message),
+    ),
   };
 
   app.addHook('onResponse', async (request, reply) => {
@@ -194,12 +208,19 @@ export async function buildApp(
   usersRoutes(app, ctx);
   signInEventsRoutes(app, ctx);
   activityRoutes(app, ctx);
+  webhooksRoutes(app, ctx);
+  apiKeysRoutes(app, ctx);
+  apiV1Routes(app, ctx);
   await endUserAuthRoutes(app, ctx);
   await oidcProviderRoutes(app, ctx);
   forwardAuthRoutes(app, ctx);
   await registerScim(app, ctx);
 
   pruneExpiredSessions(app, ctx);
+  if (options.eventWorkers !== false) {
+    app.addHook('onReady', async () => ctx.eventWorkers.start());
+    app.addHook('onClose', async () => ctx.eventWorkers.stop());
+  }
 
   if (options.staticDir) await serveSpa(app, options.staticDir);
   else {

@@ -41,6 +41,13 @@ const envSchema = z.object({
       message: 'must be a domain name such as acme.com',
     })
     .optional(),
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: flag,
+  WEBHOOK_TIMEOUT_MS: int(10_000, 100, 120_000),
+  WEBHOOK_CONCURRENCY: int(4, 1, 64),
+  WEBHOOK_RETRY_BASE_MS: int(10_000, 10, 3_600_000),
+  WEBHOOK_RETRY_MAX_MS: int(21_600_000, 10, 86_400_000),
+  WEBHOOK_RETRY_HOURS: int(72, 1, 720),
+  EVENTS_POLL_MS: int(250, 10, 60_000),
 });
 
 /** The variables `loadConfig` reads (index.ts also reads STATIC_DIR); README's table lists them. */
@@ -90,6 +97,17 @@ export interface Config {
   forwardAuthAllowedHosts: string[];
   /** The end-user session cookie's Domain (shared with the apps' hosts); host-only when unset. */
   endUserCookieDomain: string | undefined;
+  /** Private networks (10/8, 172.16/12, 192.168/16, fc00::/7, CGNAT) allowed for webhooks. */
+  webhookAllowPrivateNetworks: boolean;
+  webhookTimeoutMs: number;
+  /** Deliveries in flight per endpoint and instance. */
+  webhookConcurrency: number;
+  webhookRetryBaseMs: number;
+  webhookRetryMaxMs: number;
+  /** A delivery still failing this long after it was queued is given up; its endpoint disabled. */
+  webhookGiveUpAfterMs: number;
+  /** How often the background loop looks for fan-out work, new events and due deliveries. */
+  eventsPollMs: number;
   /** Tests turn this on: every admin API response is checked against the contract. */
   validateResponses: boolean;
 }
@@ -139,6 +157,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     oidcKeyCheckMs: 10_000,
     forwardAuthAllowedHosts: allowed.hosts,
     endUserCookieDomain: e.END_USER_COOKIE_DOMAIN?.toLowerCase() || undefined,
+    webhookAllowPrivateNetworks: e.WEBHOOK_ALLOW_PRIVATE_NETWORKS,
+    webhookTimeoutMs: e.WEBHOOK_TIMEOUT_MS,
+    webhookConcurrency: e.WEBHOOK_CONCURRENCY,
+    webhookRetryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
+    webhookRetryMaxMs: e.WEBHOOK_RETRY_MAX_MS,
+    webhookGiveUpAfterMs: e.WEBHOOK_RETRY_HOURS * 3_600_000,
+    eventsPollMs: e.EVENTS_POLL_MS,
     validateResponses: false,
   };
 }

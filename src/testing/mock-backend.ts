@@ -3,6 +3,7 @@ import type {
   AdminSession,
   AdminView,
   ApplicationView,
+  ApiKeyView,
   AuditEntry,
   ConsoleSettings,
   DeprovisioningBurst,
@@ -16,6 +17,8 @@ import type {
   SignInEvent,
   SyncWarning,
   UserRow,
+  WebhookDelivery,
+  WebhookEndpointView,
 } from '../shared/api';
 import {
   accessKeyListFactory,
@@ -61,6 +64,11 @@ interface MockBackendState {
   burstUsers: Record<number, string[]>;
   /** Applications signing people in through the console's OpenID Provider. */
   applications: ApplicationView[];
+  /** Webhook endpoints, and each one's deliveries newest first. */
+  webhooks: WebhookEndpointView[];
+  deliveries: Record<number, WebhookDelivery[]>;
+  /** Read-only API keys, newest first. */
+  apiKeys: ApiKeyView[];
 }
 
 function initialState(): MockBackendState {
@@ -83,6 +91,9 @@ function initialState(): MockBackendState {
     bursts: [],
     burstUsers: {},
     applications: [],
+    webhooks: [],
+    deliveries: {},
+    apiKeys: [],
   };
 }
 

@@ -22,6 +22,7 @@ import { adminHandlers } from './mock-admins';
 import { applicationHandlers } from './mock-applications';
 import { mockBackend } from './mock-backend';
 import { listGroups, listUsers } from './mock-directory';
+import { webhookHandlers } from './mock-webhooks';
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -193,6 +194,7 @@ export const defaultHandlers = [
   ...activityHandlers(),
   ...adminHandlers(),
   ...applicationHandlers(),
+  ...webhookHandlers(),
 ];
 
 /** Directory groups, users, licence totals and sign-in events over mockBackend's arrays. */

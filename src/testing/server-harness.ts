@@ -4,7 +4,7 @@
  */
 import { Writable } from 'node:stream';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../server/app';
+import { type BuildOptions, buildApp } from '../server/app';
 import { type Config, loadConfig } from '../server/config';
 import { type Db, migrateToLatest, openDatabase } from '../server/db/database';
 import { adminCookieName } from '../server/http/admin-auth';
@@ -27,6 +27,10 @@ export interface HarnessOptions {
   admin?: { email?: string; password?: string } | null;
   /** Serve a built console from here, as the real server does. */
   staticDir?: string;
+  /** Webhook host names resolve through this (a hosts-style map in tests). */
+  webhookResolver?: BuildOptions['webhookResolver'];
+  /** The background events loop; on unless false. */
+  eventWorkers?: boolean;
 }
 
 export interface SignedInClient {
@@ -106,6 +110,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const app = await buildApp(config, db, {
     logStream: log.stream,
     ...(options.staticDir ? { staticDir: options.staticDir } : {}),
+    ...(options.webhookResolver ? { webhookResolver: options.webhookResolver } : {}),
+    ...(options.eventWorkers === false ? { eventWorkers: false } : {}),
   });
   await app.ready();
 

@@ -9,6 +9,7 @@ import {
   loadConfigurationPage,
   loadSignInPage,
   loadUsersPage,
+  loadWebhooksPage,
 } from './page-loaders';
 
 const SignInPage = lazy(loadSignInPage);
@@ -17,6 +18,7 @@ const UsersPage = lazy(loadUsersPage);
 const ActivityPage = lazy(loadActivityPage);
 const AdminsPage = lazy(loadAdminsPage);
 const ApplicationsPage = lazy(loadApplicationsPage);
+const WebhooksPage = lazy(loadWebhooksPage);
 const NotFoundPage = lazy(() => import('../features/not-found/NotFoundPage'));
 
 /** The admin's pages, behind the session check. */
@@ -26,6 +28,7 @@ const ADMIN_PAGES: Record<string, () => ReactNode> = {
   '/activity': () => <ActivityPage />,
   '/applications': () => <ApplicationsPage />,
   '/admins': () => <AdminsPage />,
+  '/webhooks': () => <WebhooksPage />,
 };
 
 function page(pathname: string): ReactNode {

@@ -7,6 +7,7 @@ export const loadActivityPage = () => import('../features/activity/components/Ac
 export const loadAdminsPage = () => import('../features/admins/components/AdminsPage');
 export const loadApplicationsPage = () =>
   import('../features/applications/components/ApplicationsPage');
+export const loadWebhooksPage = () => import('../features/webhooks/components/WebhooksPage');
 
 /**
  * Starts loading the first page's code at once. main.tsx calls it before the app's own code has
@@ -19,4 +20,5 @@ export function preloadPageFor(pathname: string): void {
   else if (pathname === '/activity') void loadActivityPage();
   else if (pathname === '/admins') void loadAdminsPage();
   else if (pathname === '/applications') void loadApplicationsPage();
+  else if (pathname === '/webhooks') void loadWebhooksPage();
 }

@@ -8,6 +8,7 @@ import { directoryGroupsQueryOptions } from '../features/directory-groups/api/li
 import { incomingKeysQueryOptions } from '../features/incoming-keys/api/get-incoming-keys';
 import { settingsQueryOptions } from '../features/settings/api/get-settings';
 import { licenceTotalsQueryOptions } from '../features/users/api/get-licence-totals';
+import { webhooksQueryOptions } from '../features/webhooks/api/list-webhooks';
 
 /**
  * Everything the main page's first screen shows, through the same options factories its
@@ -25,5 +26,6 @@ export async function prefetchMainPage(queryClient: QueryClient): Promise<void> 
     queryClient.prefetchQuery(activityChartQueryOptions()),
     queryClient.prefetchQuery(licenceTotalsQueryOptions()),
     queryClient.prefetchQuery(directoryGroupsQueryOptions(FIRST_DIRECTORY_GROUPS_PAGE)),
+    queryClient.prefetchQuery(webhooksQueryOptions()),
   ]);
 }

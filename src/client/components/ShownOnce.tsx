@@ -22,6 +22,7 @@ export function ShownOnce({
   what,
   value,
   multiline = false,
+  kept = 'only a hash of it',
   children,
 }: {
   /** The field's label; the copy button says "Copy" and this, in lower case. */
@@ -31,12 +32,14 @@ export function ShownOnce({
   value: string;
   /** For values too long for one line: the whole value stays in view. */
   multiline?: boolean;
+  /** How the console keeps it, for the warning: "only a hash of it" unless said otherwise. */
+  kept?: string;
   children: ReactNode;
 }) {
   return (
     <>
       <Alert severity="warning">
-        Copy the {what} now. It will not be shown again: the console keeps only a hash of it.
+        Copy the {what} now. It will not be shown again: the console keeps {kept}.
       </Alert>
       <TextField
         label={label}

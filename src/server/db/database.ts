@@ -16,6 +16,7 @@ import * as m004 from './migrations/004_activity';
 import * as m005 from './migrations/005_one_action';
 import * as m006 from './migrations/006_licence_rank';
 import * as m007 from './migrations/007_oidc_provider';
+import * as m008 from './migrations/008_events_webhooks';
 import type { Database } from './schema';
 import { withStatementCache } from './statement-cache';
 
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '005_one_action': m005,
   '006_licence_rank': m006,
   '007_oidc_provider': m007,
+  '008_events_webhooks': m008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -38,7 +38,8 @@ export interface Database
   extends ScimTables,
     DirectoryGroupTables,
     ActivityTables,
-    OidcProviderTables {
+    OidcProviderTables,
+    EventTables {
   admins: AdminsTable;
   admin_sessions: AdminSessionsTable;
   incoming_keys: IncomingKeysTable;
@@ -241,5 +242,90 @@ export interface OidcProviderTables {
     private_sealed: string;
     created_at: string;
     retired_at: string | null;
+  };
+}
+
+/** Events, webhooks and read-only API keys (migration 008). */
+export interface EventTables {
+  events: {
+    seq: Generated<number>;
+    /** `evt_...`: the webhook-id of every delivery of this event. */
+    id: string;
+    type: string;
+    occurred_at: string;
+    subject_user_id: string | null;
+    subject_group_id: string | null;
+    /** JSON object. */
+    data: string;
+  };
+  event_fanout_jobs: {
+    id: Generated<number>;
+    /** The `mapping.changed` event this job fans out. */
+    event_id: string;
+    cause: string;
+    created_at: string;
+    total: number;
+    written: Generated<number>;
+    locked_until: string | null;
+    done_at: string | null;
+  };
+  event_fanout_users: {
+    job_id: number;
+    user_seq: number;
+    user_id: string;
+    /** Effective ranks (0 when inactive) before and after the mapping change. */
+    before_rank: number;
+    after_rank: number;
+  };
+  webhook_endpoints: {
+    id: Generated<number>;
+    url: string;
+    description: string;
+    /** JSON array of event types. */
+    event_types: string;
+    /** SecretBox ciphertext of the `whsec_...` signing secret. */
+    secret_ciphertext: string;
+    enabled: number;
+    /** Why the console disabled it (retries ran out); null when an admin did or it is enabled. */
+    disabled_reason: string | null;
+    disabled_at: string | null;
+    /** The last event seq turned into deliveries for this endpoint. */
+    cursor: number;
+    created_at: string;
+    created_by: string;
+    updated_at: string;
+  };
+  webhook_deliveries: {
+    id: Generated<number>;
+    endpoint_id: number;
+    event_seq: number | null;
+    event_id: string;
+    event_type: string;
+    /** The subject (user or group id): deliveries with one key are sent in seq order. */
+    order_key: string;
+    payload: string | null;
+    status: 'pending' | 'delivered' | 'failed';
+    attempts: Generated<number>;
+    created_at: string;
+    next_attempt_at: string;
+    locked_until: string | null;
+    last_attempt_at: string | null;
+    last_status: number | null;
+    last_duration_ms: number | null;
+    last_error: string | null;
+    last_response: string | null;
+    delivered_at: string | null;
+  };
+  api_keys: {
+    id: Generated<number>;
+    name: string;
+    prefix: string;
+    /** sha256 of the whole key. */
+    key_hash: string;
+    scope: 'read';
+    created_at: string;
+    created_by: string;
+    last_used_at: string | null;
+    revoked_at: string | null;
   };
 }

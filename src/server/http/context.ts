@@ -8,14 +8,19 @@ import type { SyncHealthService } from '../services/activity/sync-health';
 import type { AdminAccounts } from '../services/admin-accounts';
 import type { AdminAuthenticator } from '../services/admins';
 import type { ApplicationsService } from '../services/applications';
+import type { ApiKeysService } from '../services/api-keys';
 import type { DirectoryGroupsService } from '../services/directory-groups';
 import type { EndUserAuthService } from '../services/end-user-auth';
+import type { ReadApi } from '../services/events/read-api';
+import type { EventWorkers } from '../services/events/workers';
 import type { IncomingKeysService } from '../services/incoming-keys';
 import type { LicenceService } from '../services/licences';
 import type { OidcProviderHost } from '../services/oidc/host';
 import type { OidcKeys } from '../services/oidc/keys';
 import type { ScimServices } from '../services/scim';
 import type { AdminSessions } from '../services/sessions';
+import type { GuardOptions, Resolver } from '../services/webhooks/address-guard';
+import type { WebhookEndpoints } from '../services/webhooks/endpoints';
 
 /** What route adapters may use: configuration and services, never each other. */
 export interface AppContext {
@@ -38,4 +43,10 @@ export interface AppContext {
   /** The console's OpenID Provider, rebuilt when its keys rotate. */
   oidc: OidcProviderHost;
   oidcKeys: OidcKeys;
+  apiKeys: ApiKeysService;
+  webhooks: WebhookEndpoints;
+  /** What webhook URLs and deliveries may reach. */
+  webhookGuard: GuardOptions & { resolver: Resolver };
+  readApi: ReadApi;
+  eventWorkers: EventWorkers;
 }

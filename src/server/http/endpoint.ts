@@ -45,6 +45,7 @@ export function registerEndpoint<E extends Endpoint>(
         endpoint.auth === 'admin'
           ? await requireAdmin(request, ctx.config, ctx.sessions, stateChanging)
           : undefined;
+      if (endpoint.auth === 'apiKey') await ctx.apiKeys.authenticate(request.headers.authorization);
       const input = {
         params: parsePart('params', endpoint.params, request.params),
         query: parsePart('query', endpoint.query, request.query),

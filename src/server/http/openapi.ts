@@ -48,6 +48,7 @@ export function buildOpenApiDocument(serverUrl: string, cookieName = 'osc_admin'
       operationId,
       summary: endpoint.summary,
       ...(endpoint.auth === 'admin' ? { security: [{ adminSession: [] }] } : {}),
+      ...(endpoint.auth === 'apiKey' ? { security: [{ apiKey: [] }] } : {}),
       parameters: parameters(endpoint),
       ...(endpoint.body
         ? {
@@ -72,6 +73,11 @@ export function buildOpenApiDocument(serverUrl: string, cookieName = 'osc_admin'
     components: {
       securitySchemes: {
         adminSession: { type: 'apiKey', in: 'cookie', name: cookieName },
+        apiKey: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'A read-only API key (osc_api_...) made on the Webhooks page, for /api/v1.',
+        },
       },
     },
     paths,

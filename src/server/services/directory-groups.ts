@@ -11,7 +11,9 @@ import type {
   SeatEffect,
 } from '../../shared/api/directory-groups';
 import type { Db } from '../db/database';
+import { inTransaction } from '../db/transaction';
 import { ServiceError } from './errors';
+import { MappingFanout } from './events/fanout';
 import { LICENCE_RANK, RANK_LICENCE } from './licences';
 
 /** No pushed group has the typed name; the route answers 400 `group_not_found`. */
@@ -184,20 +186,32 @@ export class DirectoryGroupsService {
     }
     const now = new Date().toISOString();
     try {
-      const { id } = await this.db
-        .insertInto('directory_group_mappings')
-        .values({
-          name,
-          capability: input.capability,
-          scim_group_id: group?.id ?? null,
-          bound_name: group?.display_name ?? null,
-          bound_at: group ? now : null,
-          created_at: now,
-          created_by: adminEmail,
-          updated_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const { id } = await inTransaction(this.db, async (trx) => {
+        const fanout = await MappingFanout.begin(trx, await groupSeqOf(trx, group?.id ?? null));
+        const inserted = await trx
+          .insertInto('directory_group_mappings')
+          .values({
+            name,
+            capability: input.capability,
+            scim_group_id: group?.id ?? null,
+            bound_name: group?.display_name ?? null,
+            bound_at: group ? now : null,
+            created_at: now,
+            created_by: adminEmail,
+            updated_at: now,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await fanout.finish({
+          id: inserted.id,
+          change: 'added',
+          groupName: name,
+          groupId: group?.id ?? null,
+          before: null,
+          after: input.capability,
+        });
+        return inserted;
+      });
       return this.get(id);
     } catch (error) {
       if (isUniqueViolation(error)) throw alreadyMapped(name, input.capability);
@@ -205,22 +219,57 @@ export class DirectoryGroupsService {
     }
   }
 
-  async setCapability(id: number, capability: Capability): Promise<DirectoryGroupView> {
-    const result = await this.db
-      .updateTable('directory_group_mappings')
-      .set({ capability, updated_at: new Date().toISOString() })
+  /** The mapping row, or not-found. */
+  private async mapping(db: Db, id: number) {
+    const row = await db
+      .selectFrom('directory_group_mappings')
+      .select(['id', 'name', 'capability', 'scim_group_id', 'bound_name'])
       .where('id', '=', id)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) await this.get(id);
+    if (!row) throw new ServiceError('not-found', 'This directory group is not mapped (any more).');
+    return row;
+  }
+
+  /**
+   * Each mapping change writes `mapping.changed` and a fan-out job of the people whose seat it
+   * moved, in its own transaction (see MappingFanout).
+   */
+  async setCapability(id: number, capability: Capability): Promise<DirectoryGroupView> {
+    await inTransaction(this.db, async (trx) => {
+      const before = await this.mapping(trx, id);
+      if (before.capability === capability) return;
+      const fanout = await MappingFanout.begin(trx, await groupSeqOf(trx, before.scim_group_id));
+      await trx
+        .updateTable('directory_group_mappings')
+        .set({ capability, updated_at: new Date().toISOString() })
+        .where('id', '=', id)
+        .execute();
+      await fanout.finish({
+        id,
+        change: 'changed',
+        groupName: before.bound_name ?? before.name,
+        groupId: before.scim_group_id,
+        before: before.capability,
+        after: capability,
+      });
+    });
     return this.get(id);
   }
 
   async remove(id: number): Promise<void> {
-    const result = await this.db
-      .deleteFrom('directory_group_mappings')
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (Number(result.numDeletedRows) === 0) await this.get(id);
+    await inTransaction(this.db, async (trx) => {
+      const before = await this.mapping(trx, id);
+      const fanout = await MappingFanout.begin(trx, await groupSeqOf(trx, before.scim_group_id));
+      await trx.deleteFrom('directory_group_mappings').where('id', '=', id).execute();
+      await fanout.finish({
+        id,
+        change: 'removed',
+        groupName: before.bound_name ?? before.name,
+        groupId: before.scim_group_id,
+        before: before.capability,
+        after: null,
+      });
+    });
   }
 
   async suggestions(prefix: string, limit: number): Promise<GroupSuggestions> {
@@ -315,6 +364,16 @@ export class DirectoryGroupsService {
     // Waiting, no longer pushed, or not pushed yet: nobody moves until Okta pushes the group.
     return this.effectOn(group?.seq ?? -1, capability);
   }
+}
+
+async function groupSeqOf(db: Db, scimGroupId: string | null): Promise<number | null> {
+  if (scimGroupId === null) return null;
+  const row = await db
+    .selectFrom('scim_groups')
+    .select('seq')
+    .where('id', '=', scimGroupId)
+    .executeTakeFirst();
+  return row?.seq ?? null;
 }
 
 function cap(licence: string): string {

@@ -151,6 +151,7 @@ describe('GET /api/openapi.json', () => {
       in: 'cookie',
       name: '__Host-osc_admin',
     });
+    expect(doc.components.securitySchemes.apiKey).toMatchObject({ type: 'http', scheme: 'bearer' });
     const listed: string[] = [];
     for (const [path, methods] of Object.entries(doc.paths)) {
       for (const method of Object.keys(methods)) listed.push(`${method.toUpperCase()} ${path}`);
@@ -173,7 +174,9 @@ describe('GET /api/openapi.json', () => {
         expect(answer.content?.[type]?.schema, `${id} ${status}`).toBeTypeOf('object');
       }
       expect(Boolean(operation.requestBody), id).toBe(Boolean(endpoint.body));
-      expect(Boolean(operation.security), id).toBe(endpoint.auth === 'admin');
+      expect(operation.security, id).toEqual(
+        { admin: [{ adminSession: [] }], apiKey: [{ apiKey: [] }], none: undefined }[endpoint.auth],
+      );
       const pathParams = operation.parameters.filter((p) => p.in === 'path').map((p) => p.name);
       expect(pathParams, id).toEqual(Object.keys(endpoint.params?.shape ?? {}));
     }

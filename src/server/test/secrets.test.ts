@@ -18,9 +18,11 @@ const SECRET_COLUMNS = [
   'admins.password_hash',
   'applications.previous_secret_hash',
   'applications.secret_hash',
+  'api_keys.key_hash',
   'end_user_sessions.token_hash',
   'incoming_keys.client_secret_ciphertext',
   'scim_access_keys.key_hash',
+  'webhook_endpoints.secret_ciphertext',
 ];
 
 let harness: Harness;

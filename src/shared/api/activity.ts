@@ -139,6 +139,13 @@ export const auditKind = z.enum([
   'application_added',
   'application_secret_rotated',
   'application_removed',
+  'webhook_added',
+  'webhook_changed',
+  'webhook_removed',
+  'webhook_test_sent',
+  'webhook_resent',
+  'api_key_created',
+  'api_key_revoked',
 ]);
 export type AuditKind = z.infer<typeof auditKind>;
 

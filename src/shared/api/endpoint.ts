@@ -8,8 +8,11 @@ export interface Endpoint {
   /** Fastify-style path, `:name` for parameters. */
   path: string;
   summary: string;
-  /** `admin`: needs a signed-in admin session (and a CSRF token when the method changes state). */
-  auth: 'none' | 'admin';
+  /**
+   * `admin`: needs a signed-in admin session (and a CSRF token when the method changes state).
+   * `apiKey`: the application's backend, `Authorization: Bearer osc_api_...` (read-only).
+   */
+  auth: 'none' | 'admin' | 'apiKey';
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;

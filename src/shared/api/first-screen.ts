@@ -10,6 +10,7 @@ import { getSession } from './session';
 import { getSettings } from './settings';
 import { listSignInEvents, RECENT_REFUSALS_QUERY } from './sign-in-events';
 import { getLicenceTotals, listUsers } from './users';
+import { listWebhooks } from './webhooks';
 
 /** The session check every page of the console starts with. */
 export const SESSION_TARGET = requestTarget(getSession);
@@ -35,6 +36,8 @@ export const FIRST_SCREEN_TARGETS: Readonly<Record<string, readonly string[]>> =
     requestTarget(getActivityChart, { query: { hours: CHART_HOURS } }),
     requestTarget(getLicenceTotals),
     requestTarget(listDirectoryGroups, { query: FIRST_DIRECTORY_GROUPS_PAGE }),
+    // The notice of endpoints the console disabled.
+    requestTarget(listWebhooks),
   ],
   '/users': [
     requestTarget(getLicenceTotals),

@@ -2,27 +2,33 @@ import * as accessKeys from './access-keys';
 import * as activity from './activity';
 import * as admins from './admins';
 import * as applications from './applications';
+import * as apiKeys from './api-keys';
 import * as directoryGroups from './directory-groups';
+import * as events from './events';
 import * as incomingKeys from './incoming-keys';
 import * as scimSummary from './scim-summary';
 import * as session from './session';
 import * as settings from './settings';
 import * as signInEvents from './sign-in-events';
 import * as users from './users';
+import * as webhooks from './webhooks';
 
 export * from './access-keys';
 export * from './activity';
 export * from './admins';
 export * from './applications';
+export * from './api-keys';
 export * from './directory-groups';
 export * from './endpoint';
 export * from './errors';
+export * from './events';
 export * from './incoming-keys';
 export * from './scim-summary';
 export * from './session';
 export * from './settings';
 export * from './sign-in-events';
 export * from './users';
+export * from './webhooks';
 
 /** Every endpoint of the admin API, keyed by operation id. */
 export const api = {
@@ -60,6 +66,20 @@ export const api = {
   listAuditLog: activity.listAuditLog,
   getSyncHealth: activity.getSyncHealth,
   reactivateBurst: activity.reactivateBurst,
+  listWebhooks: webhooks.listWebhooks,
+  createWebhook: webhooks.createWebhook,
+  updateWebhook: webhooks.updateWebhook,
+  deleteWebhook: webhooks.deleteWebhook,
+  sendTestWebhook: webhooks.sendTestWebhook,
+  listWebhookDeliveries: webhooks.listWebhookDeliveries,
+  resendWebhookDelivery: webhooks.resendWebhookDelivery,
+  listApiKeys: apiKeys.listApiKeys,
+  createApiKey: apiKeys.createApiKey,
+  revokeApiKey: apiKeys.revokeApiKey,
+  listEvents: events.listEvents,
+  listDirectoryUsers: events.listDirectoryUsers,
+  getDirectoryUser: events.getDirectoryUser,
+  listDirectoryGroupsV1: events.listDirectoryGroupsV1,
 } as const;
 export type Api = typeof api;
 export type OperationId = keyof Api;

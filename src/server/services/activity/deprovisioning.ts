@@ -4,6 +4,8 @@ import type { Db } from '../../db/database';
 import type { Database } from '../../db/schema';
 import { inTransaction } from '../../db/transaction';
 import { ServiceError } from '../errors';
+import { LicenceWatch } from '../events/licence-watch';
+import { appendEvents, userEvent } from '../events/outbox';
 import { chunks } from '../scim/groups';
 
 export interface DeprovisioningOptions {
@@ -171,7 +173,17 @@ export class DeprovisioningGuard {
         .execute();
       const at = this.now().toISOString();
       let reactivated = 0;
+      const watch = new LicenceWatch(trx, 'reactivation');
       for (const part of chunks(users.map((u) => u.user_id))) {
+        const asleep = await trx
+          .selectFrom('scim_users')
+          .select('seq')
+          .where('id', 'in', part)
+          .where('active', '=', 0)
+          .execute();
+        const seqs = asleep.map((r) => r.seq);
+        if (seqs.length === 0) continue;
+        await watch.capture(seqs);
         const result = await trx
           .updateTable('scim_users')
           .set({
@@ -179,11 +191,20 @@ export class DeprovisioningGuard {
             doc: sql<string>`json_set(doc, '$.active', json('true'))`,
             last_modified: at,
           })
-          .where('id', 'in', part)
-          .where('active', '=', 0)
+          .where('seq', 'in', seqs)
           .executeTakeFirst();
         reactivated += Number(result.numUpdatedRows);
+        const rows = await trx
+          .selectFrom('scim_users')
+          .select(['id', 'doc'])
+          .where('seq', 'in', seqs)
+          .execute();
+        await appendEvents(
+          trx,
+          rows.map((r) => userEvent('user.reactivated', r.id, r.doc)),
+        );
       }
+      await watch.emit();
       const updated = await trx
         .updateTable('deprovisioning_bursts')
         .set({ reactivated_at: at, reactivated_by: adminEmail, reactivated_count: reactivated })

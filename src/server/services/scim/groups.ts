@@ -4,6 +4,8 @@ import { SCHEMA } from '../../../shared/scim/constants';
 import type { PatchOperation } from '../../../shared/scim/resources';
 import type { Db } from '../../db/database';
 import type { Database } from '../../db/schema';
+import { LicenceWatch } from '../events/licence-watch';
+import { appendEvents, groupEvent } from '../events/outbox';
 import {
   type ActivityNote,
   addChange,
@@ -188,9 +190,11 @@ export class ScimGroups {
     note.resourceName = input.displayName;
     const row = await this.db.transaction().execute(async (trx) => {
       const row = await this.insertGroup(trx, input);
+      await appendEvents(trx, [groupEvent('group.created', row.id, row.display_name)]);
       const members = this.members(trx);
       await members.add(row.seq, input.members ?? []);
       await members.tell(note);
+      await members.watch.emit();
       return row;
     });
     note.resourceId = row.id;
@@ -221,7 +225,7 @@ export class ScimGroups {
       };
       noteRename(note, row, state);
       await members.tell(note);
-      await this.save(trx, row.seq, state);
+      await this.saveWithEvents(trx, row, state, members);
     });
     if (note.changes.length === 0 && note.notApplied.length === 0) {
       addNotApplied(note, 'Nothing changed: the group already had this name and these members.');
@@ -243,6 +247,22 @@ export class ScimGroups {
       .execute();
   }
 
+  /**
+   * Saves the group, with `group.renamed` when its name changed; a rename can bind a waiting
+   * mapping (migration 003), so an unmapped group's members are watched across it too.
+   */
+  private async saveWithEvents(trx: Tx, row: GroupRow, state: GroupState, members: Memberships) {
+    const renamed = state.displayName !== row.display_name;
+    if (renamed && !(await members.isMapped(row.seq))) await members.watch.captureGroup(row.seq);
+    await this.save(trx, row.seq, state);
+    if (renamed) {
+      await appendEvents(trx, [
+        groupEvent('group.renamed', row.id, state.displayName, { previousName: row.display_name }),
+      ]);
+    }
+    await members.watch.emit();
+  }
+
   /** Applies the operations in order, in one transaction: all or nothing. */
   async patch(id: string, operations: PatchOperation[], note: ActivityNote = newNote()) {
     noteGroup(note, id, undefined);
@@ -262,7 +282,7 @@ export class ScimGroups {
       }
       noteRename(note, row, state);
       await members.tell(note);
-      await this.save(trx, row.seq, state);
+      await this.saveWithEvents(trx, row, state, members);
     });
     if (note.changes.length === 0 && note.notApplied.length === 0) {
       addNotApplied(note, 'Nothing changed: the group already had this name.');
@@ -271,12 +291,15 @@ export class ScimGroups {
 
   async remove(id: string, note: ActivityNote = newNote()): Promise<void> {
     noteGroup(note, id, undefined);
-    const row = await this.db
-      .deleteFrom('scim_groups')
-      .where('id', '=', id)
-      .returning('display_name')
-      .executeTakeFirst();
-    if (!row) throw notFound('group', id);
+    const row = await this.db.transaction().execute(async (trx) => {
+      const row = await this.find(trx, id);
+      const watch = new LicenceWatch(trx, 'group_deleted');
+      if (await new Memberships(trx).isMapped(row.seq)) await watch.captureGroup(row.seq);
+      await trx.deleteFrom('scim_groups').where('seq', '=', row.seq).execute();
+      await appendEvents(trx, [groupEvent('group.deleted', id, row.display_name)]);
+      await watch.emit();
+      return row;
+    });
     noteGroup(note, id, row.display_name);
     addChange(note, 'displayName', row.display_name, null);
   }
@@ -328,7 +351,32 @@ export class Memberships {
     removedSeqs: [],
   };
 
-  constructor(private readonly trx: Tx) {}
+  /** Seats of the members a change touches in a mapped group, for `user.licence_changed`. */
+  readonly watch: LicenceWatch;
+  private readonly mapped = new Map<number, boolean>();
+
+  constructor(private readonly trx: Tx) {
+    this.watch = new LicenceWatch(trx, 'group_membership');
+  }
+
+  /** Only a mapped group's memberships give licences: others need no watching. */
+  async isMapped(groupSeq: number): Promise<boolean> {
+    let mapped = this.mapped.get(groupSeq);
+    if (mapped === undefined) {
+      const row = await this.trx
+        .selectFrom('directory_mapped_groups')
+        .select('group_seq')
+        .where('group_seq', '=', groupSeq)
+        .executeTakeFirst();
+      mapped = row !== undefined;
+      this.mapped.set(groupSeq, mapped);
+    }
+    return mapped;
+  }
+
+  private async watchSeqs(groupSeq: number, seqs: number[]) {
+    if (seqs.length > 0 && (await this.isMapped(groupSeq))) await this.watch.capture(seqs);
+  }
 
   private added(seqs: number[]) {
     this.effect.added += seqs.length;
@@ -411,6 +459,7 @@ export class Memberships {
   }
 
   private async insert(groupSeq: number, seqs: number[]): Promise<number[]> {
+    await this.watchSeqs(groupSeq, seqs);
     const inserted: number[] = [];
     for (const part of chunks(seqs)) {
       const rows = await this.trx
@@ -434,6 +483,7 @@ export class Memberships {
   async removeIds(groupSeq: number, ids: string[]): Promise<void> {
     const unique = [...new Set(ids)];
     const removed: number[] = [];
+    if (await this.isMapped(groupSeq)) await this.watch.capture(await this.resolveKnown(unique));
     for (const part of chunks(unique)) {
       const rows = await this.trx
         .deleteFrom('scim_group_members')
@@ -449,7 +499,29 @@ export class Memberships {
     this.effect.notIn += unique.length - removed.length;
   }
 
+  /** The row numbers of the ids that are users; unknown ids are left out. */
+  private async resolveKnown(ids: string[]): Promise<number[]> {
+    const seqs: number[] = [];
+    for (const part of chunks(ids)) {
+      const rows = await this.trx
+        .selectFrom('scim_users')
+        .select('seq')
+        .where('id', 'in', part)
+        .execute();
+      for (const r of rows) seqs.push(r.seq);
+    }
+    return seqs;
+  }
+
   async removeWhere(groupSeq: number, condition: RawBuilder<SqlBool>): Promise<void> {
+    if (await this.isMapped(groupSeq)) {
+      const { rows: matched } = await sql<{
+        user_seq: number;
+      }>`select m.user_seq from scim_group_members m join scim_users mu on mu.seq = m.user_seq where m.group_seq = ${groupSeq} and ${condition}`.execute(
+        this.trx,
+      );
+      await this.watch.capture(matched.map((r) => r.user_seq));
+    }
     const { rows } = await sql<{
       user_seq: number;
     }>`delete from scim_group_members where group_seq = ${groupSeq} and user_seq in (select mu.seq from scim_users mu where ${condition}) returning user_seq`.execute(
@@ -460,6 +532,7 @@ export class Memberships {
   }
 
   async clear(groupSeq: number): Promise<void> {
+    if (await this.isMapped(groupSeq)) await this.watch.captureGroup(groupSeq);
     const rows = await this.trx
       .deleteFrom('scim_group_members')
       .where('group_seq', '=', groupSeq)
@@ -479,6 +552,7 @@ export class Memberships {
     const wanted = new Set(seqs);
     const have = new Set(current.map((r) => r.user_seq));
     const gone = [...have].filter((seq) => !wanted.has(seq));
+    await this.watchSeqs(groupSeq, gone);
     for (const part of chunks(gone)) {
       await this.trx
         .deleteFrom('scim_group_members')

@@ -4,6 +4,8 @@ import { SCHEMA } from '../../../shared/scim/constants';
 import type { PatchOperation } from '../../../shared/scim/resources';
 import type { Db } from '../../db/database';
 import type { Database } from '../../db/schema';
+import { LicenceWatch } from '../events/licence-watch';
+import { appendEvents, type NewEvent, userEvent } from '../events/outbox';
 import {
   type ActivityNote,
   addChange,
@@ -201,6 +203,7 @@ export class ScimUsers {
         .returning('seq')
         .executeTakeFirstOrThrow();
       await this.writeEmails(trx, seq, index, false);
+      await appendEvents(trx, [userEvent('user.created', row.id, row.doc)]);
       return this.render(row);
     });
     noteUser(note, created.id, index.user_name);
@@ -222,6 +225,9 @@ export class ScimUsers {
     note.resourceName = index.user_name;
     note.active = { before: before.active !== false, after: doc.active !== false };
     const { emails: _emails, ...columns } = index;
+    const activeChanged = note.active.before !== note.active.after;
+    const watch = new LicenceWatch(trx, note.active.after ? 'reactivation' : 'deactivation');
+    if (activeChanged) await watch.capture([current.seq]);
     const row = await trx
       .updateTable('scim_users')
       .set({ ...columns, doc: JSON.stringify(doc), last_modified: new Date().toISOString() })
@@ -231,6 +237,15 @@ export class ScimUsers {
     if (JSON.stringify(before.emails) !== JSON.stringify(doc.emails)) {
       await this.writeEmails(trx, current.seq, index, true);
     }
+    const changed = note.changes.map((c) => c.attribute).filter((a) => a !== 'active');
+    const events: NewEvent[] = [];
+    if (changed.length > 0) events.push(userEvent('user.updated', row.id, row.doc, { changed }));
+    if (activeChanged) {
+      const type = note.active.after ? 'user.reactivated' : 'user.deactivated';
+      events.push(userEvent(type, row.id, row.doc));
+    }
+    await appendEvents(trx, events);
+    await watch.emit();
     return this.render(row);
   }
 
@@ -275,12 +290,15 @@ export class ScimUsers {
 
   async remove(id: string, note: ActivityNote = newNote()): Promise<void> {
     noteUser(note, id, undefined);
-    const row = await this.db
-      .deleteFrom('scim_users')
-      .where('id', '=', id)
-      .returning(['user_name', 'doc'])
-      .executeTakeFirst();
-    if (!row) throw notFound('user', id);
+    const row = await this.db.transaction().execute(async (trx) => {
+      const current = await this.find(trx, id);
+      const watch = new LicenceWatch(trx, 'user_deleted');
+      await watch.capture([current.seq]);
+      await trx.deleteFrom('scim_users').where('seq', '=', current.seq).execute();
+      await appendEvents(trx, [userEvent('user.deleted', id, current.doc)]);
+      await watch.emit();
+      return current;
+    });
     noteUser(note, id, row.user_name);
     note.active = { before: (JSON.parse(row.doc) as Doc).active !== false, after: false };
     addChange(note, 'userName', row.user_name, null);

@@ -55,6 +55,13 @@ export const auditKindLabels: Record<AuditKind, string> = {
   application_added: 'Application added',
   application_secret_rotated: 'Application secret rotated',
   application_removed: 'Application removed',
+  webhook_added: 'Webhook added',
+  webhook_changed: 'Webhook changed',
+  webhook_removed: 'Webhook removed',
+  webhook_test_sent: 'Webhook test event sent',
+  webhook_resent: 'Webhook delivery resent',
+  api_key_created: 'API key created',
+  api_key_revoked: 'API key revoked',
 };
 
 export const warningTitles: Record<SyncWarning['kind'], string> = {

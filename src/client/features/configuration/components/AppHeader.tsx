@@ -12,6 +12,7 @@ const NAV = [
   { to: '/users', label: 'Users' },
   { to: '/activity', label: 'Activity' },
   { to: '/applications', label: 'Applications' },
+  { to: '/webhooks', label: 'Webhooks' },
   { to: '/admins', label: 'Administrators' },
 ];
 
