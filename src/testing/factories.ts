@@ -27,6 +27,7 @@ export function adminSessionFactory(overrides: Partial<AdminSession> = {}): Admi
   return {
     admin: { email: 'admin@acme.example' },
     csrfToken: 'csrf-token-for-tests',
+    mustChangePassword: false,
     ...overrides,
   };
 }

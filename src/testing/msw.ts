@@ -118,7 +118,11 @@ export const defaultHandlers = [
     ),
   ),
   handle(api.signIn, ({ body }) => {
-    mockBackend.session = { admin: { email: body.email }, csrfToken: 'csrf-token-after-sign-in' };
+    mockBackend.session = {
+      admin: { email: body.email },
+      csrfToken: 'csrf-token-after-sign-in',
+      mustChangePassword: false,
+    };
     return reply(200, mockBackend.session);
   }),
   handle(api.signOut, () => {

@@ -15,6 +15,7 @@ import * as m003 from './migrations/003_directory_groups';
 import * as m004 from './migrations/004_activity';
 import * as m005 from './migrations/005_one_action';
 import * as m006 from './migrations/006_licence_rank';
+import * as m009 from './migrations/009_must_change_password';
 import type { Database } from './schema';
 import { withStatementCache } from './statement-cache';
 
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '004_activity': m004,
   '005_one_action': m005,
   '006_licence_rank': m006,
+  '009_must_change_password': m009,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

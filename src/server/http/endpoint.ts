@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import { changePassword } from '../../shared/api/admins';
 import { type Endpoint, isStateChanging, type ReplyOf } from '../../shared/api/endpoint';
+import { PASSWORD_CHANGE_REQUIRED, signOut } from '../../shared/api/session';
 import type { AdminSessionInfo } from '../services/sessions';
 import { assertSameOrigin, requireAdmin } from './admin-auth';
 import type { AppContext } from './context';
@@ -25,6 +27,14 @@ function parsePart(where: string, schema: z.ZodType | undefined, value: unknown)
   return result.data;
 }
 
+/** What an admin with a password the console made may do: choose their own, or sign out. */
+const DURING_PASSWORD_CHANGE: ReadonlySet<Endpoint> = new Set<Endpoint>([changePassword, signOut]);
+
+const CHOOSE_PASSWORD_FIRST = new HttpError(403, {
+  code: PASSWORD_CHANGE_REQUIRED,
+  message: 'Choose a new password first: this one was made by the console.',
+});
+
 /**
  * Registers one contract endpoint: same-origin and session checks, request parsing with the
  * contract's schemas, and (in tests) the response checked against the contract too.
@@ -45,6 +55,9 @@ export function registerEndpoint<E extends Endpoint>(
         endpoint.auth === 'admin'
           ? await requireAdmin(request, ctx.config, ctx.sessions, stateChanging)
           : undefined;
+      if (admin?.mustChangePassword && !DURING_PASSWORD_CHANGE.has(endpoint)) {
+        throw CHOOSE_PASSWORD_FIRST;
+      }
       const input = {
         params: parsePart('params', endpoint.params, request.params),
         query: parsePart('query', endpoint.query, request.query),

@@ -15,11 +15,12 @@ export function sessionRoutes(app: FastifyInstance, ctx: AppContext) {
       signedIn: true,
       admin: { email: session.email },
       csrfToken: session.csrfToken,
+      mustChangePassword: session.mustChangePassword,
     });
   });
 
   registerEndpoint(app, ctx, signIn, async ({ body, request, reply }) => {
-    let admin: { id: number; email: string };
+    let admin: { id: number; email: string; mustChangePassword: boolean };
     try {
       admin = await ctx.admins.authenticate(body.email, body.password, request.ip);
     } catch (error) {
@@ -41,7 +42,11 @@ export function sessionRoutes(app: FastifyInstance, ctx: AppContext) {
     );
     setAdminCookie(reply, ctx.config, session.token, session.expiresAt);
     request.log.info({ event: 'admin.sign_in', admin: admin.email }, 'admin signed in');
-    return respond(200, { admin: { email: admin.email }, csrfToken: session.csrfToken });
+    return respond(200, {
+      admin: { email: admin.email },
+      csrfToken: session.csrfToken,
+      mustChangePassword: admin.mustChangePassword,
+    });
   });
 
   registerEndpoint(app, ctx, signOut, async ({ request, reply }) => {
