@@ -152,7 +152,7 @@ export async function buildApp(
   const openApi = buildOpenApiDocument(config.publicUrl, adminCookieName(config));
   app.get('/api/openapi.json', async () => openApi);
 
-  sessionRoutes(app, ctx);
+  await sessionRoutes(app, ctx);
   adminsRoutes(app, ctx);
   settingsRoutes(app, ctx);
   incomingKeysRoutes(app, ctx);

@@ -6,11 +6,9 @@ import {
   loadActivityPage,
   loadAdminsPage,
   loadConfigurationPage,
-  loadSignInPage,
   loadUsersPage,
 } from './page-loaders';
 
-const SignInPage = lazy(loadSignInPage);
 const ConfigurationPage = lazy(loadConfigurationPage);
 const UsersPage = lazy(loadUsersPage);
 const ActivityPage = lazy(loadActivityPage);
@@ -26,7 +24,6 @@ const ADMIN_PAGES: Record<string, () => ReactNode> = {
 };
 
 function page(pathname: string): ReactNode {
-  if (pathname === '/sign-in') return <SignInPage />;
   const admin = Object.hasOwn(ADMIN_PAGES, pathname) ? ADMIN_PAGES[pathname] : undefined;
   if (admin) return <RequireSession>{admin()}</RequireSession>;
   return <NotFoundPage />;

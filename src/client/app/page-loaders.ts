@@ -1,5 +1,5 @@
 // Each page is its own chunk: the first load carries only the shell and the session check.
-export const loadSignInPage = () => import('../features/session/components/SignInPage');
+// The sign-in page is not one of them: the server renders it (http/pages/sign-in-page.ts).
 export const loadConfigurationPage = () =>
   import('../features/configuration/components/ConfigurationPage');
 export const loadUsersPage = () => import('../features/users/components/UsersPage');
@@ -12,7 +12,6 @@ export const loadAdminsPage = () => import('../features/admins/components/Admins
  */
 export function preloadPageFor(pathname: string): void {
   if (pathname === '/') void loadConfigurationPage();
-  else if (pathname === '/sign-in') void loadSignInPage();
   else if (pathname === '/users') void loadUsersPage();
   else if (pathname === '/activity') void loadActivityPage();
   else if (pathname === '/admins') void loadAdminsPage();
