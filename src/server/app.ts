@@ -33,6 +33,7 @@ import { IncomingKeysService } from './services/incoming-keys';
 import { LicenceService } from './services/licences';
 import { createScimServices } from './services/scim';
 import { AdminSessions } from './services/sessions';
+import { UserDetailsService } from './services/user-details';
 
 export interface BuildOptions {
   /** Where the built SPA lives; omitted in API-only tests. */
@@ -111,6 +112,7 @@ export async function buildApp(
   const scim = createScimServices(db, config.publicUrl, {
     deprovisioning: deprovisioningOptions(config),
   });
+  const activity = createActivityServices(db, config, scim);
   const ctx: AppContext = {
     config,
     db,
@@ -127,7 +129,8 @@ export async function buildApp(
     directoryGroups: new DirectoryGroupsService(db),
     licences: new LicenceService(db),
     endUserAuth: createEndUserAuth(config, db, box, () => ctx.incomingKeys.clientSettings()),
-    ...createActivityServices(db, config, scim),
+    ...activity,
+    userDetails: new UserDetailsService(db, activity.provisioningLog),
   };
 
   app.addHook('onResponse', async (request, reply) => {

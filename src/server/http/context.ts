@@ -13,6 +13,7 @@ import type { IncomingKeysService } from '../services/incoming-keys';
 import type { LicenceService } from '../services/licences';
 import type { ScimServices } from '../services/scim';
 import type { AdminSessions } from '../services/sessions';
+import type { UserDetailsService } from '../services/user-details';
 
 /** What route adapters may use: configuration and services, never each other. */
 export interface AppContext {
@@ -26,6 +27,7 @@ export interface AppContext {
   scim: ScimServices;
   directoryGroups: DirectoryGroupsService;
   licences: LicenceService;
+  userDetails: UserDetailsService;
   endUserAuth: EndUserAuthService;
   audit: AuditLog;
   provisioningLog: ProvisioningLog;

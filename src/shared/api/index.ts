@@ -7,6 +7,7 @@ import * as scimSummary from './scim-summary';
 import * as session from './session';
 import * as settings from './settings';
 import * as signInEvents from './sign-in-events';
+import * as userDetails from './user-details';
 import * as users from './users';
 
 export * from './access-keys';
@@ -20,6 +21,7 @@ export * from './scim-summary';
 export * from './session';
 export * from './settings';
 export * from './sign-in-events';
+export * from './user-details';
 export * from './users';
 
 /** Every endpoint of the admin API, keyed by operation id. */
@@ -47,6 +49,8 @@ export const api = {
   previewSeatEffect: directoryGroups.previewSeatEffect,
   listUsers: users.listUsers,
   getLicenceTotals: users.getLicenceTotals,
+  getUser: userDetails.getUser,
+  exportUsers: userDetails.exportUsers,
   listSignInEvents: signInEvents.listSignInEvents,
   listProvisioningActivity: activity.listProvisioningActivity,
   exportProvisioningActivity: activity.exportProvisioningActivity,
