@@ -14,6 +14,7 @@ import type {
   SeatEffect,
   SignInEvent,
   SyncWarning,
+  UserDetails,
   UserRow,
 } from '../shared/api';
 import {
@@ -45,6 +46,8 @@ interface MockBackendState {
   seatEffect: SeatEffect;
   /** Provisioned users; the handlers search, filter and page them as the server does. */
   users: UserRow[];
+  /** Each person's page (GET /api/users/{id}), by id; any other id is 404. */
+  userDetails: Record<string, UserDetails>;
   licenceTotals: LicenceTotals;
   /** End-user sign-ins and refusals, newest first. */
   signInEvents: SignInEvent[];
@@ -72,6 +75,7 @@ function initialState(): MockBackendState {
     pushedGroups: [],
     seatEffect: seatEffectFactory(),
     users: [],
+    userDetails: {},
     licenceTotals: licenceTotalsFactory(),
     signInEvents: [],
     provisioning: [],

@@ -263,6 +263,14 @@ function directoryHandlers() {
     }),
     handle(api.listUsers, ({ query }) => reply(200, listUsers(mockBackend.users, query))),
     handle(api.getLicenceTotals, () => reply(200, mockBackend.licenceTotals)),
+    handle(api.getUser, ({ params }) => {
+      const user = Object.hasOwn(mockBackend.userDetails, params.id)
+        ? mockBackend.userDetails[params.id]
+        : undefined;
+      return user
+        ? reply(200, user)
+        : apiError(404, 'not_found', 'No provisioned user has this id.');
+    }),
     handle(api.listSignInEvents, ({ query }) => {
       const events = mockBackend.signInEvents
         .filter((e) => query.outcome === 'all' || e.outcome === query.outcome)

@@ -6,11 +6,13 @@ import {
   loadActivityPage,
   loadAdminsPage,
   loadConfigurationPage,
+  loadUserPage,
   loadUsersPage,
 } from './page-loaders';
 
 const ConfigurationPage = lazy(loadConfigurationPage);
 const UsersPage = lazy(loadUsersPage);
+const UserPage = lazy(loadUserPage);
 const ActivityPage = lazy(loadActivityPage);
 const AdminsPage = lazy(loadAdminsPage);
 const NotFoundPage = lazy(() => import('../features/not-found/NotFoundPage'));
@@ -23,7 +25,25 @@ const ADMIN_PAGES: Record<string, () => ReactNode> = {
   '/admins': () => <AdminsPage />,
 };
 
+/** The id in `/users/{id}`, decoded; undefined for any other address. */
+function userIdIn(pathname: string): string | undefined {
+  const segment = /^\/users\/([^/]+)$/.exec(pathname)?.[1];
+  try {
+    return segment === undefined ? undefined : decodeURIComponent(segment);
+  } catch {
+    return segment; // Malformed escapes: the server answers 400 for them, shown on the page.
+  }
+}
+
 function page(pathname: string): ReactNode {
+  const userId = userIdIn(pathname);
+  if (userId !== undefined) {
+    return (
+      <RequireSession>
+        <UserPage id={userId} />
+      </RequireSession>
+    );
+  }
   const admin = Object.hasOwn(ADMIN_PAGES, pathname) ? ADMIN_PAGES[pathname] : undefined;
   if (admin) return <RequireSession>{admin()}</RequireSession>;
   return <NotFoundPage />;

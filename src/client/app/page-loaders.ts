@@ -3,6 +3,7 @@
 export const loadConfigurationPage = () =>
   import('../features/configuration/components/ConfigurationPage');
 export const loadUsersPage = () => import('../features/users/components/UsersPage');
+export const loadUserPage = () => import('../features/users/components/UserPage');
 export const loadActivityPage = () => import('../features/activity/components/ActivityPage');
 export const loadAdminsPage = () => import('../features/admins/components/AdminsPage');
 
@@ -13,6 +14,7 @@ export const loadAdminsPage = () => import('../features/admins/components/Admins
 export function preloadPageFor(pathname: string): void {
   if (pathname === '/') void loadConfigurationPage();
   else if (pathname === '/users') void loadUsersPage();
+  else if (pathname.startsWith('/users/')) void loadUserPage();
   else if (pathname === '/activity') void loadActivityPage();
   else if (pathname === '/admins') void loadAdminsPage();
 }
