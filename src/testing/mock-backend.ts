@@ -12,6 +12,7 @@ import type {
   ProvisioningEntry,
   ScimSummary,
   SeatEffect,
+  SetupStatus,
   SignInEvent,
   SyncWarning,
   UserDetails,
@@ -46,6 +47,8 @@ interface MockBackendState {
   seatEffect: SeatEffect;
   /** Provisioned users; the handlers search, filter and page them as the server does. */
   users: UserRow[];
+  /** The main page's checklist (GET /api/setup-status). */
+  setupStatus: SetupStatus;
   /** Each person's page (GET /api/users/{id}), by id; any other id is 404. */
   userDetails: Record<string, UserDetails>;
   licenceTotals: LicenceTotals;
@@ -76,6 +79,12 @@ function initialState(): MockBackendState {
     seatEffect: seatEffectFactory(),
     users: [],
     userDetails: {},
+    setupStatus: {
+      incomingKeys: false,
+      scimRequest: false,
+      groupMapped: false,
+      personSignedIn: false,
+    },
     licenceTotals: licenceTotalsFactory(),
     signInEvents: [],
     provisioning: [],

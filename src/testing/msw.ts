@@ -263,6 +263,7 @@ function directoryHandlers() {
     }),
     handle(api.listUsers, ({ query }) => reply(200, listUsers(mockBackend.users, query))),
     handle(api.getLicenceTotals, () => reply(200, mockBackend.licenceTotals)),
+    handle(api.getSetupStatus, () => reply(200, mockBackend.setupStatus)),
     handle(api.getUser, ({ params }) => {
       const user = Object.hasOwn(mockBackend.userDetails, params.id)
         ? mockBackend.userDetails[params.id]

@@ -6,6 +6,7 @@ import * as incomingKeys from './incoming-keys';
 import * as scimSummary from './scim-summary';
 import * as session from './session';
 import * as settings from './settings';
+import * as setupStatus from './setup-status';
 import * as signInEvents from './sign-in-events';
 import * as userDetails from './user-details';
 import * as users from './users';
@@ -20,6 +21,7 @@ export * from './incoming-keys';
 export * from './scim-summary';
 export * from './session';
 export * from './settings';
+export * from './setup-status';
 export * from './sign-in-events';
 export * from './user-details';
 export * from './users';
@@ -41,6 +43,7 @@ export const api = {
   createAccessKey: accessKeys.createAccessKey,
   revokeAccessKey: accessKeys.revokeAccessKey,
   getScimSummary: scimSummary.getScimSummary,
+  getSetupStatus: setupStatus.getSetupStatus,
   listDirectoryGroups: directoryGroups.listDirectoryGroups,
   createDirectoryGroup: directoryGroups.createDirectoryGroup,
   updateDirectoryGroup: directoryGroups.updateDirectoryGroup,

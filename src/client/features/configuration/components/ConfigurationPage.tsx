@@ -5,6 +5,7 @@ import { SyncHealthSection } from '../../activity/components/SyncHealthSection';
 import { DirectoryGroupsSection } from '../../directory-groups/components/DirectoryGroupsSection';
 import { IncomingKeysSection } from '../../incoming-keys/components/IncomingKeysSection';
 import { LoopbackIssuerWarning } from '../../settings/components/LoopbackIssuerWarning';
+import { SetupChecklist } from '../../setup/components/SetupChecklist';
 import { AppHeader } from './AppHeader';
 
 /** "/": the Okta single-sign on configuration page. Later issues add SCIM keys and groups. */
@@ -22,6 +23,7 @@ export default function ConfigurationPage() {
           and Okta's provisioning app keeps users and groups in step.
         </Typography>
         <LoopbackIssuerWarning />
+        <SetupChecklist />
         <IncomingKeysSection />
         <ScimProvisioningSection />
         <SyncHealthSection />
