@@ -97,6 +97,29 @@ const scriptTransferred = (lhr: Result) =>
     .filter((i) => i.resourceType === 'Script')
     .reduce((total, i) => total + (i.transferSize ?? 0), 0);
 
+/**
+ * One Lighthouse run; a run that failed to record (NO_NAVSTART and the like, which a machine
+ * this busy produces now and then) is tried again, twice at most.
+ */
+async function measure(url: string, cookie: string, attempt = 1): Promise<Result> {
+  const result = await lighthouse(url, {
+    port: chrome.port,
+    output: 'json',
+    logLevel: 'error',
+    onlyCategories: [...categories],
+    extraHeaders: cookie ? { Cookie: cookie } : {},
+  });
+  if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+  if (result.lhr.runtimeError) {
+    if (attempt < 3) return measure(url, cookie, attempt + 1);
+    throw new Error(result.lhr.runtimeError.message);
+  }
+  if (result.lhr.finalDisplayedUrl !== url) {
+    throw new Error(`${url} ended at ${result.lhr.finalDisplayedUrl}: not the page meant`);
+  }
+  return result.lhr;
+}
+
 // As in production: no Okta stand-in needed, and no loopback-issuer warning on the page.
 const stack = await startStack({ okta: false, allowHttpLoopbackIssuer: false });
 const chrome = await chromeLauncher.launch({
@@ -133,21 +156,7 @@ try {
     }
     const url = `${stack.baseUrl}${typeof page.path === 'string' ? page.path : page.path(seeded as SeededConsole)}`;
     const lhrs: Result[] = [];
-    for (let i = 0; i < runs; i += 1) {
-      const result = await lighthouse(url, {
-        port: chrome.port,
-        output: 'json',
-        logLevel: 'error',
-        onlyCategories: [...categories],
-        extraHeaders: page.signedIn ? { Cookie: cookie } : {},
-      });
-      if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
-      if (result.lhr.runtimeError) throw new Error(result.lhr.runtimeError.message);
-      if (result.lhr.finalDisplayedUrl !== url) {
-        throw new Error(`${url} ended at ${result.lhr.finalDisplayedUrl}: not the page meant`);
-      }
-      lhrs.push(result.lhr);
-    }
+    for (let i = 0; i < runs; i += 1) lhrs.push(await measure(url, page.signedIn ? cookie : ''));
     lhrs.sort(
       (a, b) => (a.categories.performance?.score ?? 0) - (b.categories.performance?.score ?? 0),
     );
