@@ -20,7 +20,7 @@ import { storeProductionLikeKeys } from '../screenshot-keys';
 
 const GROUPS = 100;
 
-function seedPeople(file: string, users: number): string {
+export function seedPeople(file: string, users: number): string {
   const db = new SQLite(file);
   db.pragma('busy_timeout = 10000');
   const now = new Date().toISOString();
