@@ -71,6 +71,13 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { '/api': server, '/auth': server, '/scim': server, '/healthz': server },
+    proxy: {
+      '/api': server,
+      '/auth': server,
+      '/scim': server,
+      '/healthz': server,
+      // The server renders the sign-in page.
+      '/sign-in': server,
+    },
   },
 });

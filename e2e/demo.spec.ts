@@ -6,6 +6,8 @@ import { DEMO_PEOPLE } from '../scripts/demo/people';
 import { freePort, projectRoot } from '../src/testing/built-server';
 import { MePage, RefusalPage } from './fixtures/me-page';
 import { OktaStandInForm } from './fixtures/okta-stand-in-form';
+import { SignInPage } from './fixtures/sign-in-page';
+import { axeViolations } from './support/axe';
 
 /**
  * Issue 7: `npm run demo -- --configured` as a visitor meets it. The demo runs as its own process
@@ -158,6 +160,29 @@ test.describe('npm run demo -- --configured', () => {
         refusal.explanation('You are not in any group that gives a Basic or Pro licence.'),
       ).toBeVisible();
       await expect(page.getByText('Signed in as')).toHaveCount(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('after a first sign-in, the admin sees every setup step done, in one line', async ({
+    browser,
+  }) => {
+    const running = demo as RunningDemo;
+    const password = /^ {2}Admin password +(\S+)$/m.exec(running.output())?.[1];
+    expect(password, running.output()).toBeDefined();
+    const context = await browser.newContext({ baseURL: running.consoleUrl });
+    try {
+      const page = await context.newPage();
+      const signIn = new SignInPage(page);
+      await signIn.goto();
+      await signIn.signIn('admin@example.com', password ?? '');
+      await expect(page.getByRole('heading', { level: 2, name: 'Setup complete' })).toBeVisible();
+      await page.getByRole('button', { name: 'Show steps' }).click();
+      const steps = page.getByRole('region', { name: 'Setup complete' }).getByRole('listitem');
+      await expect(steps).toHaveCount(4);
+      for (const step of await steps.all()) await expect(step).toContainText('Done');
+      expect(await axeViolations(page), 'axe on the configured main page').toEqual([]);
     } finally {
       await context.close();
     }

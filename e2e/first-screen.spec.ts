@@ -95,9 +95,11 @@ test('signed out, a console page goes to sign in without asking the API who is t
 }) => {
   const { api, violations } = await watch(page);
   await page.goto('/users');
-  await expect(page).toHaveURL(/\/sign-in$/);
+  await expect(page).toHaveURL(/\/sign-in\?return=%2Fusers$/);
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
   expect(api).toEqual([]);
+  // The server renders the sign-in page: not one script to download.
+  expect(await page.locator('script').count()).toBe(0);
   expect(await violations()).toEqual([]);
 });
 

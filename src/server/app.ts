@@ -45,6 +45,7 @@ import { OidcProviderHost } from './services/oidc/host';
 import { OidcKeys } from './services/oidc/keys';
 import { createScimServices } from './services/scim';
 import { AdminSessions } from './services/sessions';
+import { UserDetailsService } from './services/user-details';
 import type { Resolver } from './services/webhooks/address-guard';
 
 export interface BuildOptions {
@@ -139,6 +140,7 @@ export async function buildApp(
   });
   const applications = new ApplicationsService(db, config.allowHttpLoopbackIssuer);
   const oidcKeys = new OidcKeys(db, box);
+  const activity = createActivityServices(db, config, scim);
   const ctx: AppContext = {
     config,
     db,
@@ -155,7 +157,8 @@ export async function buildApp(
     directoryGroups: new DirectoryGroupsService(db),
     licences: new LicenceService(db),
     endUserAuth: createEndUserAuth(config, db, box, () => ctx.incomingKeys.clientSettings()),
-    ...createActivityServices(db, config, scim),
+    ...activity,
+    userDetails: new UserDetailsService(db, activity.provisioningLog),
     applications,
     oidcKeys,
     oidc: new OidcProviderHost(
@@ -197,7 +200,7 @@ export async function buildApp(
   const openApi = buildOpenApiDocument(config.publicUrl, adminCookieName(config));
   app.get('/api/openapi.json', async () => openApi);
 
-  sessionRoutes(app, ctx);
+  await sessionRoutes(app, ctx);
   adminsRoutes(app, ctx);
   applicationsRoutes(app, ctx);
   settingsRoutes(app, ctx);

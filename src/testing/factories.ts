@@ -18,6 +18,7 @@ import type {
   ScimSummary,
   SeatEffect,
   SignInEvent,
+  UserDetails,
   UserRow,
 } from '../shared/api';
 
@@ -27,6 +28,7 @@ export function adminSessionFactory(overrides: Partial<AdminSession> = {}): Admi
   return {
     admin: { email: 'admin@acme.example' },
     csrfToken: 'csrf-token-for-tests',
+    mustChangePassword: false,
     ...overrides,
   };
 }
@@ -161,6 +163,34 @@ export function userRowFactory(overrides: Partial<UserRow> = {}): UserRow {
     groups: [{ name: 'Everyone', capability: 'basic' }],
     groupCount: 1,
     lastSignInAt: null,
+    ...overrides,
+  };
+}
+
+export function userDetailsFactory(overrides: Partial<UserDetails> = {}): UserDetails {
+  const userName = overrides.userName ?? 'ada.lovelace@acme.example';
+  return {
+    id: '5f0c1b0e-7a55-4c1e-9d0e-000000000001',
+    userName,
+    name: 'Ada Lovelace',
+    givenName: 'Ada',
+    familyName: 'Lovelace',
+    emails: [{ value: userName, type: 'work', primary: true }],
+    externalId: '00u1ada',
+    locale: 'en-GB',
+    active: true,
+    createdAt: '2026-01-05T09:00:00.000Z',
+    updatedAt: '2026-01-06T09:00:00.000Z',
+    licence: 'pro',
+    licenceReason: { kind: 'group', groupId: 'g-leads', groupName: 'Leads', capability: 'pro' },
+    groups: [
+      { id: 'g-leads', name: 'Leads', capability: 'pro' },
+      { id: 'g-everyone', name: 'Everyone', capability: 'basic' },
+      { id: 'g-books', name: 'Book club', capability: null },
+    ],
+    lastSignInAt: null,
+    provisioning: [],
+    signIns: [],
     ...overrides,
   };
 }

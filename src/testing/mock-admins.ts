@@ -46,6 +46,7 @@ export function adminHandlers() {
         const message = 'This is not your current password.';
         return apiError(400, 'invalid', message, { currentPassword: message });
       }
+      if (mockBackend.session) mockBackend.session.mustChangePassword = false;
       return reply(204, undefined);
     }),
   ];

@@ -14,8 +14,10 @@ import type {
   ProvisioningEntry,
   ScimSummary,
   SeatEffect,
+  SetupStatus,
   SignInEvent,
   SyncWarning,
+  UserDetails,
   UserRow,
   WebhookDelivery,
   WebhookEndpointView,
@@ -49,6 +51,10 @@ interface MockBackendState {
   seatEffect: SeatEffect;
   /** Provisioned users; the handlers search, filter and page them as the server does. */
   users: UserRow[];
+  /** The main page's checklist (GET /api/setup-status). */
+  setupStatus: SetupStatus;
+  /** Each person's page (GET /api/users/{id}), by id; any other id is 404. */
+  userDetails: Record<string, UserDetails>;
   licenceTotals: LicenceTotals;
   /** End-user sign-ins and refusals, newest first. */
   signInEvents: SignInEvent[];
@@ -83,6 +89,13 @@ function initialState(): MockBackendState {
     pushedGroups: [],
     seatEffect: seatEffectFactory(),
     users: [],
+    userDetails: {},
+    setupStatus: {
+      incomingKeys: false,
+      scimRequest: false,
+      groupMapped: false,
+      personSignedIn: false,
+    },
     licenceTotals: licenceTotalsFactory(),
     signInEvents: [],
     provisioning: [],

@@ -120,7 +120,11 @@ export const defaultHandlers = [
     ),
   ),
   handle(api.signIn, ({ body }) => {
-    mockBackend.session = { admin: { email: body.email }, csrfToken: 'csrf-token-after-sign-in' };
+    mockBackend.session = {
+      admin: { email: body.email },
+      csrfToken: 'csrf-token-after-sign-in',
+      mustChangePassword: false,
+    };
     return reply(200, mockBackend.session);
   }),
   handle(api.signOut, () => {
@@ -263,6 +267,15 @@ function directoryHandlers() {
     }),
     handle(api.listUsers, ({ query }) => reply(200, listUsers(mockBackend.users, query))),
     handle(api.getLicenceTotals, () => reply(200, mockBackend.licenceTotals)),
+    handle(api.getSetupStatus, () => reply(200, mockBackend.setupStatus)),
+    handle(api.getUser, ({ params }) => {
+      const user = Object.hasOwn(mockBackend.userDetails, params.id)
+        ? mockBackend.userDetails[params.id]
+        : undefined;
+      return user
+        ? reply(200, user)
+        : apiError(404, 'not_found', 'No provisioned user has this id.');
+    }),
     handle(api.listSignInEvents, ({ query }) => {
       const events = mockBackend.signInEvents
         .filter((e) => query.outcome === 'all' || e.outcome === query.outcome)

@@ -156,7 +156,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       .executeTakeFirstOrThrow();
     const created = await new AdminSessions(db, config.sessionTtlMs).create(admin.id);
     return clientFor(
-      { admin: { email: admin.email }, csrfToken: created.csrfToken },
+      { admin: { email: admin.email }, csrfToken: created.csrfToken, mustChangePassword: false },
       created.token,
     );
   };

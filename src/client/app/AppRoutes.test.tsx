@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { api } from '../../shared/api';
 import { mockBackend } from '../../testing/mock-backend';
@@ -18,25 +18,26 @@ describe('routes', () => {
     expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
   });
 
-  it('sends someone without a session to the sign-in page', async () => {
+  it("sends someone without a session to the server's sign-in page, to return here", async () => {
     mockBackend.session = null;
-    renderApp('/');
-    expect(await screen.findByRole('button', { name: 'Sign in' })).toBeInTheDocument();
-    expect(screen.queryByText('Okta single-sign on configuration')).not.toBeInTheDocument();
+    const { leftFor } = renderApp('/users?licence=pro');
+    await waitFor(() => expect(leftFor).toEqual(['/sign-in?return=%2Fusers%3Flicence%3Dpro']));
+    expect(screen.queryByRole('heading', { name: 'Users' })).not.toBeInTheDocument();
   });
 
-  it('shows the sign-in page when the session ends while the page is open', async () => {
+  it('goes to the sign-in page when the session ends while the page is open', async () => {
     server.use(
       handle(api.getIncomingKeys, () => apiError(401, 'unauthenticated', 'Sign in to continue.')),
     );
-    renderApp('/');
-    expect(await screen.findByRole('button', { name: 'Sign in' })).toBeInTheDocument();
+    const { leftFor } = renderApp('/');
+    await waitFor(() => expect(leftFor).toEqual(['/sign-in']));
   });
 
-  it('signs out on the server, then shows the sign-in page', async () => {
-    const { user } = renderApp('/');
+  it('signs out on the server, then opens the sign-in page, to return here', async () => {
+    const { user, leftFor } = renderApp('/users');
     await user.click(await screen.findByRole('button', { name: 'Sign out' }));
-    expect(await screen.findByRole('button', { name: 'Sign in' })).toBeInTheDocument();
+    // Once by the button, and maybe once more by the guard, which sees nobody signed in.
+    await waitFor(() => expect(new Set(leftFor)).toEqual(new Set(['/sign-in?return=%2Fusers'])));
     expect(sentRequests).toContain('DELETE /api/session');
     expect(mockBackend.session).toBeNull();
   });

@@ -7,14 +7,14 @@ import {
   loadAdminsPage,
   loadApplicationsPage,
   loadConfigurationPage,
-  loadSignInPage,
+  loadUserPage,
   loadUsersPage,
   loadWebhooksPage,
 } from './page-loaders';
 
-const SignInPage = lazy(loadSignInPage);
 const ConfigurationPage = lazy(loadConfigurationPage);
 const UsersPage = lazy(loadUsersPage);
+const UserPage = lazy(loadUserPage);
 const ActivityPage = lazy(loadActivityPage);
 const AdminsPage = lazy(loadAdminsPage);
 const ApplicationsPage = lazy(loadApplicationsPage);
@@ -31,8 +31,25 @@ const ADMIN_PAGES: Record<string, () => ReactNode> = {
   '/webhooks': () => <WebhooksPage />,
 };
 
+/** The id in `/users/{id}`, decoded; undefined for any other address. */
+function userIdIn(pathname: string): string | undefined {
+  const segment = /^\/users\/([^/]+)$/.exec(pathname)?.[1];
+  try {
+    return segment === undefined ? undefined : decodeURIComponent(segment);
+  } catch {
+    return segment; // Malformed escapes: the server answers 400 for them, shown on the page.
+  }
+}
+
 function page(pathname: string): ReactNode {
-  if (pathname === '/sign-in') return <SignInPage />;
+  const userId = userIdIn(pathname);
+  if (userId !== undefined) {
+    return (
+      <RequireSession>
+        <UserPage id={userId} />
+      </RequireSession>
+    );
+  }
   const admin = Object.hasOwn(ADMIN_PAGES, pathname) ? ADMIN_PAGES[pathname] : undefined;
   if (admin) return <RequireSession>{admin()}</RequireSession>;
   return <NotFoundPage />;

@@ -7,6 +7,7 @@ import { syncHealthQueryOptions } from '../features/activity/api/get-sync-health
 import { directoryGroupsQueryOptions } from '../features/directory-groups/api/list-directory-groups';
 import { incomingKeysQueryOptions } from '../features/incoming-keys/api/get-incoming-keys';
 import { settingsQueryOptions } from '../features/settings/api/get-settings';
+import { setupStatusQueryOptions } from '../features/setup/api/get-setup-status';
 import { licenceTotalsQueryOptions } from '../features/users/api/get-licence-totals';
 import { webhooksQueryOptions } from '../features/webhooks/api/list-webhooks';
 
@@ -19,6 +20,7 @@ import { webhooksQueryOptions } from '../features/webhooks/api/list-webhooks';
 export async function prefetchMainPage(queryClient: QueryClient): Promise<void> {
   await Promise.all([
     queryClient.prefetchQuery(settingsQueryOptions()),
+    queryClient.prefetchQuery(setupStatusQueryOptions()),
     queryClient.prefetchQuery(incomingKeysQueryOptions()),
     queryClient.prefetchQuery(accessKeysQueryOptions()),
     queryClient.prefetchQuery(scimSummaryQueryOptions()),

@@ -36,3 +36,13 @@ export const ChevronRightIcon = createSvgIcon(
   <path d="M10 6 8.59 7.41 13.17 12l-4.58 4.59L10 18l6-6z" />,
   'ChevronRight',
 );
+
+export const CheckCircleIcon = createSvgIcon(
+  <path d="M12 2C6.48 2 2 6.48 2 12s4.48 10 10 10 10-4.48 10-10S17.52 2 12 2m-2 15-5-5 1.41-1.41L10 14.17l7.59-7.59L19 8z" />,
+  'CheckCircle',
+);
+
+export const RadioUncheckedIcon = createSvgIcon(
+  <path d="M12 2C6.48 2 2 6.48 2 12s4.48 10 10 10 10-4.48 10-10S17.52 2 12 2m0 18c-4.42 0-8-3.58-8-8s3.58-8 8-8 8 3.58 8 8-3.58 8-8 8" />,
+  'RadioButtonUnchecked',
+);

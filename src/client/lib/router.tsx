@@ -38,6 +38,8 @@ export type NavigateFunction = (to: string, options?: NavigateOptions) => void;
 interface History {
   location(): Location;
   go(to: string, options?: NavigateOptions): void;
+  /** Leaves the app for a page the server renders (the sign-in page): a full page load. */
+  leave(to: string): void;
   subscribe(onChange: () => void): () => void;
 }
 
@@ -78,6 +80,9 @@ function browserHistory(): History {
       window.history[method]({ usr: state }, '', to);
       notify();
     },
+    leave(to) {
+      window.location.replace(to);
+    },
     subscribe(onChange) {
       listeners.add(onChange);
       if (listeners.size === 1) window.addEventListener('popstate', notify);
@@ -89,15 +94,17 @@ function browserHistory(): History {
   };
 }
 
-function memoryHistory(initial: string): History {
+function memoryHistory(initial: string, onLeave?: (to: string) => void): History {
   const listeners = new Set<() => void>();
   let current = parse(initial, undefined);
+  const go: History['go'] = (to, { state } = {}) => {
+    current = parse(new URL(to, `http://console.invalid${current.pathname}`).href, state);
+    for (const listener of listeners) listener();
+  };
   return {
     location: () => current,
-    go(to, { state } = {}) {
-      current = parse(new URL(to, `http://console.invalid${current.pathname}`).href, state);
-      for (const listener of listeners) listener();
-    },
+    go,
+    leave: (to) => (onLeave ? onLeave(to) : go(to, { replace: true })),
     subscribe(onChange) {
       listeners.add(onChange);
       return () => listeners.delete(onChange);
@@ -108,13 +115,17 @@ function memoryHistory(initial: string): History {
 interface RouterValue {
   location: Location;
   navigate: NavigateFunction;
+  leave: (to: string) => void;
 }
 
 const RouterContext = createContext<RouterValue | null>(null);
 
 function Router({ history, children }: { history: History; children: ReactNode }) {
   const location = useSyncExternalStore(history.subscribe, history.location, history.location);
-  const value = useMemo(() => ({ location, navigate: history.go }), [location, history]);
+  const value = useMemo(
+    () => ({ location, navigate: history.go, leave: history.leave }),
+    [location, history],
+  );
   return <RouterContext value={value}>{children}</RouterContext>;
 }
 
@@ -124,15 +135,20 @@ export function BrowserRouter({ children }: { children: ReactNode }) {
   return <Router history={history}>{children}</Router>;
 }
 
-/** The app in a test: the location lives in memory, starting at `initialPath`. */
+/**
+ * The app in a test: the location lives in memory, starting at `initialPath`. Leaving for a
+ * server page calls `onLeave` (the test sees where to), else moves there in memory.
+ */
 export function MemoryRouter({
   initialPath = '/',
+  onLeave,
   children,
 }: {
   initialPath?: string;
+  onLeave?: (to: string) => void;
   children: ReactNode;
 }) {
-  const [history] = useState(() => memoryHistory(initialPath));
+  const [history] = useState(() => memoryHistory(initialPath, onLeave));
   return <Router history={history}>{children}</Router>;
 }
 
@@ -148,6 +164,11 @@ export function useLocation(): Location {
 
 export function useNavigate(): NavigateFunction {
   return useRouter().navigate;
+}
+
+/** Leaves the app for a page the server renders, with a full page load (`location.replace`). */
+export function useLeave(): (to: string) => void {
+  return useRouter().leave;
 }
 
 /**

@@ -17,6 +17,7 @@ import * as m005 from './migrations/005_one_action';
 import * as m006 from './migrations/006_licence_rank';
 import * as m007 from './migrations/007_oidc_provider';
 import * as m008 from './migrations/008_events_webhooks';
+import * as m009 from './migrations/009_must_change_password';
 import type { Database } from './schema';
 import { withStatementCache } from './statement-cache';
 
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '006_licence_rank': m006,
   '007_oidc_provider': m007,
   '008_events_webhooks': m008,
+  '009_must_change_password': m009,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

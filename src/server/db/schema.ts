@@ -5,6 +5,8 @@ export interface AdminsTable {
   email: string;
   password_hash: string;
   created_at: string;
+  /** 1 while the password is one the console generated: the admin must choose their own (009). */
+  must_change_password: Generated<number>;
 }
 
 export interface AdminSessionsTable {

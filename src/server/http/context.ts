@@ -19,6 +19,7 @@ import type { OidcProviderHost } from '../services/oidc/host';
 import type { OidcKeys } from '../services/oidc/keys';
 import type { ScimServices } from '../services/scim';
 import type { AdminSessions } from '../services/sessions';
+import type { UserDetailsService } from '../services/user-details';
 import type { GuardOptions, Resolver } from '../services/webhooks/address-guard';
 import type { WebhookEndpoints } from '../services/webhooks/endpoints';
 
@@ -34,6 +35,7 @@ export interface AppContext {
   scim: ScimServices;
   directoryGroups: DirectoryGroupsService;
   licences: LicenceService;
+  userDetails: UserDetailsService;
   endUserAuth: EndUserAuthService;
   audit: AuditLog;
   provisioningLog: ProvisioningLog;

@@ -1,6 +1,9 @@
+import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import { changePassword } from '../../shared/api/admins';
 import { type Endpoint, isStateChanging, type ReplyOf } from '../../shared/api/endpoint';
+import { PASSWORD_CHANGE_REQUIRED, signOut } from '../../shared/api/session';
 import type { AdminSessionInfo } from '../services/sessions';
 import { assertSameOrigin, requireAdmin } from './admin-auth';
 import type { AppContext } from './context';
@@ -25,6 +28,14 @@ function parsePart(where: string, schema: z.ZodType | undefined, value: unknown)
   return result.data;
 }
 
+/** What an admin with a password the console made may do: choose their own, or sign out. */
+const DURING_PASSWORD_CHANGE: ReadonlySet<Endpoint> = new Set<Endpoint>([changePassword, signOut]);
+
+const CHOOSE_PASSWORD_FIRST = new HttpError(403, {
+  code: PASSWORD_CHANGE_REQUIRED,
+  message: 'Choose a new password first: this one was made by the console.',
+});
+
 /**
  * Registers one contract endpoint: same-origin and session checks, request parsing with the
  * contract's schemas, and (in tests) the response checked against the contract too.
@@ -46,6 +57,9 @@ export function registerEndpoint<E extends Endpoint>(
           ? await requireAdmin(request, ctx.config, ctx.sessions, stateChanging)
           : undefined;
       if (endpoint.auth === 'apiKey') await ctx.apiKeys.authenticate(request.headers.authorization);
+      if (admin?.mustChangePassword && !DURING_PASSWORD_CHANGE.has(endpoint)) {
+        throw CHOOSE_PASSWORD_FIRST;
+      }
       const input = {
         params: parsePart('params', endpoint.params, request.params),
         query: parsePart('query', endpoint.query, request.query),
@@ -56,7 +70,8 @@ export function registerEndpoint<E extends Endpoint>(
       } as HandlerInput<E>;
       const result = await handler(input);
       const schema = endpoint.responses[result.status];
-      if (ctx.config.validateResponses) {
+      // A streamed download is checked by its tests on the text received, not here.
+      if (ctx.config.validateResponses && !(result.body instanceof Readable)) {
         const checked = schema?.safeParse(result.body);
         if (!checked?.success) {
           throw new Error(
@@ -74,6 +89,17 @@ export function registerEndpoint<E extends Endpoint>(
       return reply.code(status).send(result.body);
     },
   });
+}
+
+/**
+ * A download (an endpoint with `successType`) sent as it is produced: its contract schema is the
+ * text, which the client receives whole; the server never holds it whole.
+ */
+export function respondStream<const S extends number>(
+  status: S,
+  stream: Readable,
+): { status: S; body: string } {
+  return { status, body: stream as unknown as string };
 }
 
 /** A reply whose status stays a literal, so it is checked against the contract's statuses. */

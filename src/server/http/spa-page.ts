@@ -3,6 +3,7 @@ import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { EMBEDDED_ANSWERS_ID } from '../../shared/api/endpoint';
 import { FIRST_SCREEN_TARGETS, SESSION_TARGET } from '../../shared/api/first-screen';
+import { signInPath } from '../../shared/return-path';
 import { STYLE_NONCE_PLACEHOLDER, withStyleNonce } from './security-headers';
 
 const brotli = promisify(brotliCompress);
@@ -23,7 +24,7 @@ export function jsonForScript(value: unknown): string {
  * Serves a page of the console: index.html with the API answers its first screen needs. The
  * answers come from the API itself, asked in-process with the visitor's own cookie, so they are
  * exactly what the client would get (never more: no secret is in any API answer) and only what
- * this visitor may see. Signed out, only the session check's answer is there; with filters in
+ * this visitor may see. Signed out, the visitor is sent to the sign-in page; with filters in
  * the address (`/users?page=2`), the page asks for other data than its first screen's defaults,
  * so only the session check is there too (an unused answer would be served later as current).
  *
@@ -69,6 +70,11 @@ export function createSpaPage(app: FastifyInstance, indexHtml: string) {
     // As the browser's location.search reads it: '' also for a bare '?'.
     const search = request.url.split('?')[1] ?? '';
     const answers = await answersFor(pathname, search, request.headers.cookie);
+    // Signed out, every page of the console is behind the sign-in page, which the server renders
+    // without script: go there at once rather than loading the app to find that out.
+    if ((answers[SESSION_TARGET] as { signedIn?: unknown } | undefined)?.signedIn === false) {
+      return reply.header('cache-control', 'no-store').redirect(signInPath(request.url), 303);
+    }
     const script = `<script type="application/json" id="${EMBEDDED_ANSWERS_ID}">${jsonForScript(answers)}</script>`;
     const page = withStyleNonce(reply, indexHtml);
     // A function, not a string: `$'` or `$&` in an answer (a group's name) is not a pattern.

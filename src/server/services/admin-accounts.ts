@@ -75,7 +75,13 @@ export class AdminAccounts {
     }
     const row = await this.db
       .insertInto('admins')
-      .values({ email: wanted, password_hash: passwordHash, created_at: new Date().toISOString() })
+      // Its first password is one the console made: they choose their own at first sign-in.
+      .values({
+        email: wanted,
+        password_hash: passwordHash,
+        created_at: new Date().toISOString(),
+        must_change_password: 1,
+      })
       .returning(['id', 'email', 'created_at'])
       .executeTakeFirstOrThrow();
     return this.view(row, youId, 0);
@@ -98,11 +104,18 @@ export class AdminAccounts {
     return removed;
   }
 
-  /** Stores a new password hash and ends every session of the admin but `keepToken`'s. */
-  async setPassword(adminId: number, passwordHash: string, keepToken?: string): Promise<number> {
+  /**
+   * Stores a new password hash and ends every session of the admin but `keepToken`'s.
+   * `generated`: the console made this password, so the admin must choose their own next.
+   */
+  async setPassword(
+    adminId: number,
+    passwordHash: string,
+    { keepToken, generated = false }: { keepToken?: string; generated?: boolean } = {},
+  ): Promise<number> {
     await this.db
       .updateTable('admins')
-      .set({ password_hash: passwordHash })
+      .set({ password_hash: passwordHash, must_change_password: generated ? 1 : 0 })
       .where('id', '=', adminId)
       .execute();
     let ended = this.db.deleteFrom('admin_sessions').where('admin_id', '=', adminId);

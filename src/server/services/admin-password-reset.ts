@@ -48,7 +48,8 @@ export async function resetAdminPassword(
     const password = chosen ?? generatePassword();
     const hash = await hashPassword(password);
     const sessionsEnded = await new AuditLog(db).recorded(
-      (trx) => new AdminAccounts(trx).setPassword(admin.id, hash),
+      (trx) =>
+        new AdminAccounts(trx).setPassword(admin.id, hash, { generated: chosen === undefined }),
       (ended) => ({
         kind: 'admin_password_changed',
         actor: 'command line',

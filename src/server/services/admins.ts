@@ -32,6 +32,7 @@ export async function ensureFirstAdmin(
       email: adminEmail,
       password_hash: await hashPassword(chosen),
       created_at: new Date().toISOString(),
+      must_change_password: password ? 0 : 1,
     })
     .execute();
   return password ? { email: adminEmail } : { email: adminEmail, generatedPassword: chosen };
@@ -55,7 +56,7 @@ export class AdminAuthenticator {
     this.refuseWhileLimited(key, address, 'sign-ins');
     const admin = await this.db
       .selectFrom('admins')
-      .select(['id', 'email', 'password_hash'])
+      .select(['id', 'email', 'password_hash', 'must_change_password'])
       .where(sql<string>`lower(email)`, '=', key)
       .executeTakeFirst();
     dummyHash ??= hashPassword(generatePassword());
@@ -65,7 +66,11 @@ export class AdminAuthenticator {
       throw new ServiceError('unauthenticated', WRONG_PAIR);
     }
     this.byEmail.reset(key);
-    return { id: admin.id, email: admin.email };
+    return {
+      id: admin.id,
+      email: admin.email,
+      mustChangePassword: admin.must_change_password === 1,
+    };
   }
 
   /**

@@ -5,6 +5,8 @@ export interface AdminSessionInfo {
   adminId: number;
   email: string;
   csrfToken: string;
+  /** The admin signs in with a password the console made: only choosing their own is allowed. */
+  mustChangePassword: boolean;
 }
 
 /** Admin sessions live in the database; the cookie carries a random token, the table its hash. */
@@ -41,11 +43,23 @@ export class AdminSessions {
     const row = await this.db
       .selectFrom('admin_sessions')
       .innerJoin('admins', 'admins.id', 'admin_sessions.admin_id')
-      .select(['admin_sessions.admin_id', 'admins.email', 'admin_sessions.csrf_token'])
+      .select([
+        'admin_sessions.admin_id',
+        'admins.email',
+        'admins.must_change_password',
+        'admin_sessions.csrf_token',
+      ])
       .where('admin_sessions.token_hash', '=', sha256(token))
       .where('admin_sessions.expires_at', '>', new Date().toISOString())
       .executeTakeFirst();
-    return row && { adminId: row.admin_id, email: row.email, csrfToken: row.csrf_token };
+    return (
+      row && {
+        adminId: row.admin_id,
+        email: row.email,
+        csrfToken: row.csrf_token,
+        mustChangePassword: row.must_change_password === 1,
+      }
+    );
   }
 
   async end(token: string): Promise<void> {

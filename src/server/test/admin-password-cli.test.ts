@@ -68,10 +68,18 @@ describe('npm run admin:password', () => {
     expect((await signIn(OLD)).statusCode).toBe(401);
     expect((await before.inject({ method: 'GET', url: '/api/admins' })).statusCode).toBe(401);
     const after = await harness.signIn({ email: 'ops@acme.test', password });
+    // A generated password is replaced before anything else (first-password.test.ts).
+    expect(after.session.mustChangePassword).toBe(true);
+    await after.inject({
+      method: 'PUT',
+      url: '/api/session/password',
+      payload: { currentPassword: password, newPassword: 'chosen after the reset' },
+    });
     const audit = auditLogPage.parse(
       (await after.inject({ method: 'GET', url: '/api/audit?kind=admin_password_changed' })).json(),
     );
     expect(audit.entries.map((e) => [e.actor, e.summary])).toEqual([
+      ['ops@acme.test', 'Chose their own password in place of the one the console made'],
       [
         'command line',
         'Reset the password of ops@acme.test from the command line; 1 session ended',

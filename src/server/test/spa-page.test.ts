@@ -49,12 +49,14 @@ describe('pages served with their first screen', () => {
     fs.rmSync(staticDir, { recursive: true, force: true });
   });
 
-  it('signed out: only the session check, which says so', async () => {
-    const page = await harness.app.inject({ method: 'GET', url: '/' });
-    expect(page.statusCode).toBe(200);
-    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(page.body).toContain('<div id="root">');
-    expect(answersIn(page.body)).toEqual({ [SESSION_TARGET]: { signedIn: false } });
+  it('signed out: straight to the sign-in page, which returns to the page asked for', async () => {
+    const home = await harness.app.inject({ method: 'GET', url: '/' });
+    expect(home.statusCode).toBe(303);
+    expect(home.headers.location).toBe('/sign-in');
+    const users = await harness.app.inject({ method: 'GET', url: '/users?licence=pro' });
+    expect(users.statusCode).toBe(303);
+    expect(users.headers.location).toBe('/sign-in?return=%2Fusers%3Flicence%3Dpro');
+    expect(users.body).not.toContain('<div id="root">');
   });
 
   // The requests each page's client makes first, with nothing in its address (default paging).
@@ -92,7 +94,7 @@ describe('pages served with their first screen', () => {
 
   it('with filters in the address, or elsewhere, a page carries only the session check', async () => {
     // Its first screen asks for other data; an unused answer would be served later as current.
-    for (const url of ['/users?page=2', '/activity?tab=audit', '/?from=okta', '/sign-in', '/x']) {
+    for (const url of ['/users?page=2', '/activity?tab=audit', '/?from=okta', '/x']) {
       const page = await admin.inject({ method: 'GET', url });
       expect(Object.keys(answersIn(page.body)), url).toEqual([SESSION_TARGET]);
     }

@@ -8,6 +8,7 @@ import { getIncomingKeys } from './incoming-keys';
 import { getScimSummary } from './scim-summary';
 import { getSession } from './session';
 import { getSettings } from './settings';
+import { getSetupStatus } from './setup-status';
 import { listSignInEvents, RECENT_REFUSALS_QUERY } from './sign-in-events';
 import { getLicenceTotals, listUsers } from './users';
 import { listWebhooks } from './webhooks';
@@ -29,6 +30,7 @@ const FIRST_PAGE = { page: 1, pageSize: 25 } as const;
 export const FIRST_SCREEN_TARGETS: Readonly<Record<string, readonly string[]>> = {
   '/': [
     requestTarget(getSettings),
+    requestTarget(getSetupStatus),
     requestTarget(getIncomingKeys),
     requestTarget(listAccessKeys),
     requestTarget(getScimSummary),

@@ -9,7 +9,9 @@ import * as incomingKeys from './incoming-keys';
 import * as scimSummary from './scim-summary';
 import * as session from './session';
 import * as settings from './settings';
+import * as setupStatus from './setup-status';
 import * as signInEvents from './sign-in-events';
+import * as userDetails from './user-details';
 import * as users from './users';
 import * as webhooks from './webhooks';
 
@@ -26,7 +28,9 @@ export * from './incoming-keys';
 export * from './scim-summary';
 export * from './session';
 export * from './settings';
+export * from './setup-status';
 export * from './sign-in-events';
+export * from './user-details';
 export * from './users';
 export * from './webhooks';
 
@@ -51,6 +55,7 @@ export const api = {
   createAccessKey: accessKeys.createAccessKey,
   revokeAccessKey: accessKeys.revokeAccessKey,
   getScimSummary: scimSummary.getScimSummary,
+  getSetupStatus: setupStatus.getSetupStatus,
   listDirectoryGroups: directoryGroups.listDirectoryGroups,
   createDirectoryGroup: directoryGroups.createDirectoryGroup,
   updateDirectoryGroup: directoryGroups.updateDirectoryGroup,
@@ -59,6 +64,8 @@ export const api = {
   previewSeatEffect: directoryGroups.previewSeatEffect,
   listUsers: users.listUsers,
   getLicenceTotals: users.getLicenceTotals,
+  getUser: userDetails.getUser,
+  exportUsers: userDetails.exportUsers,
   listSignInEvents: signInEvents.listSignInEvents,
   listProvisioningActivity: activity.listProvisioningActivity,
   exportProvisioningActivity: activity.exportProvisioningActivity,

@@ -12,7 +12,15 @@ export const adminSession = z.object({
   admin: z.object({ email: z.string() }),
   /** Sent back in the X-CSRF-Token header on every state-changing request. */
   csrfToken: z.string(),
+  /**
+   * The admin signed in with a password the console made: until they choose their own, every
+   * other admin request answers 403 `password_change_required` (PASSWORD_CHANGE_REQUIRED).
+   */
+  mustChangePassword: z.boolean(),
 });
+
+/** The error code of an admin request refused until the admin chooses their own password. */
+export const PASSWORD_CHANGE_REQUIRED = 'password_change_required';
 export type AdminSession = z.infer<typeof adminSession>;
 
 /**

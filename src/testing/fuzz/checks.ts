@@ -29,7 +29,12 @@ export function problems(request: FuzzRequest, answer: Answer, dataDir: string):
       parsed = undefined;
     }
     const schema = scim ? scimErrorSchema : apiErrorSchema;
-    const isPage = !scim && /^\/(?:auth|me)\b/.test(request.url);
+    // The sign-in page's own form post is answered with that page (routes/sign-in-form.ts).
+    const signInForm =
+      request.method === 'POST' &&
+      /^\/api\/session(?:\?|$)/.test(request.url) &&
+      /^application\/x-www-form-urlencoded/.test(String(request.headers['content-type'] ?? ''));
+    const isPage = !scim && (/^\/(?:auth|me|sign-in)\b/.test(request.url) || signInForm);
     if (!isPage && !schema.safeParse(parsed).success) {
       out.push(`error not in the ${scim ? 'SCIM Error' : 'API error'} shape`);
     }

@@ -72,15 +72,15 @@ export function adminsRoutes(app: FastifyInstance, ctx: AppContext) {
     const hash = await hashPassword(body.newPassword);
     const keep = adminToken(request, ctx.config);
     await ctx.audit.recorded(
-      (trx) => ctx.adminAccounts.withDb(trx).setPassword(admin.adminId, hash, keep),
+      (trx) => ctx.adminAccounts.withDb(trx).setPassword(admin.adminId, hash, { keepToken: keep }),
       (ended) => ({
         kind: 'admin_password_changed',
         actor: admin.email,
-        summary:
-          ended > 0
-            ? `Changed their password; ${plural(ended, 'other session')} ended`
-            : 'Changed their password',
-        details: { otherSessionsEnded: ended },
+        summary: `${admin.mustChangePassword ? 'Chose their own password in place of the one the console made' : 'Changed their password'}${ended > 0 ? `; ${plural(ended, 'other session')} ended` : ''}`,
+        details: {
+          otherSessionsEnded: ended,
+          ...(admin.mustChangePassword ? { required: true } : {}),
+        },
       }),
     );
     request.log.info({ event: 'admin.password_changed', admin: admin.email }, 'password changed');

@@ -1,12 +1,28 @@
-import type { FastifyInstance } from 'fastify';
-import { getSession, signIn, signOut } from '../../../shared/api/session';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { getSession, type SignInBody, signIn, signOut } from '../../../shared/api/session';
 import { ServiceError } from '../../services/errors';
 import { adminToken, clearAdminCookie, setAdminCookie } from '../admin-auth';
 import { recordAttempt } from '../audit-attempt';
 import type { AppContext } from '../context';
 import { registerEndpoint, respond } from '../endpoint';
+import { SIGN_IN_FORM_ENDPOINT, signInForm } from './sign-in-form';
 
-export function sessionRoutes(app: FastifyInstance, ctx: AppContext) {
+/** What the sign-in handler reads, from either of its two addresses. */
+interface SignInInput {
+  body: SignInBody;
+  request: FastifyRequest;
+  reply: FastifyReply;
+}
+
+/** The session endpoints, and the server-rendered sign-in page that posts to them. */
+export async function sessionRoutes(app: FastifyInstance, ctx: AppContext) {
+  await app.register(async (scope) => {
+    signInForm(scope, ctx);
+    sessionEndpoints(scope, ctx);
+  });
+}
+
+function sessionEndpoints(app: FastifyInstance, ctx: AppContext) {
   registerEndpoint(app, ctx, getSession, async ({ request }) => {
     const token = adminToken(request, ctx.config);
     const session = token ? await ctx.sessions.find(token) : undefined;
@@ -15,11 +31,12 @@ export function sessionRoutes(app: FastifyInstance, ctx: AppContext) {
       signedIn: true,
       admin: { email: session.email },
       csrfToken: session.csrfToken,
+      mustChangePassword: session.mustChangePassword,
     });
   });
 
-  registerEndpoint(app, ctx, signIn, async ({ body, request, reply }) => {
-    let admin: { id: number; email: string };
+  const signInHandler = async ({ body, request, reply }: SignInInput) => {
+    let admin: { id: number; email: string; mustChangePassword: boolean };
     try {
       admin = await ctx.admins.authenticate(body.email, body.password, request.ip);
     } catch (error) {
@@ -41,8 +58,16 @@ export function sessionRoutes(app: FastifyInstance, ctx: AppContext) {
     );
     setAdminCookie(reply, ctx.config, session.token, session.expiresAt);
     request.log.info({ event: 'admin.sign_in', admin: admin.email }, 'admin signed in');
-    return respond(200, { admin: { email: admin.email }, csrfToken: session.csrfToken });
-  });
+    return respond(200, {
+      admin: { email: admin.email },
+      csrfToken: session.csrfToken,
+      mustChangePassword: admin.mustChangePassword,
+    });
+  };
+  registerEndpoint(app, ctx, signIn, signInHandler);
+  // The same endpoint where the sign-in page posts its form, so a refused sign-in shows the
+  // page again at its own address (sign-in-form.ts), not at /api/session.
+  registerEndpoint(app, ctx, SIGN_IN_FORM_ENDPOINT, signInHandler);
 
   registerEndpoint(app, ctx, signOut, async ({ request, reply }) => {
     const token = adminToken(request, ctx.config);

@@ -5,6 +5,7 @@ import { SyncHealthSection } from '../../activity/components/SyncHealthSection';
 import { DirectoryGroupsSection } from '../../directory-groups/components/DirectoryGroupsSection';
 import { IncomingKeysSection } from '../../incoming-keys/components/IncomingKeysSection';
 import { LoopbackIssuerWarning } from '../../settings/components/LoopbackIssuerWarning';
+import { SetupChecklist } from '../../setup/components/SetupChecklist';
 import { WebhookDisabledAlert } from '../../webhooks/components/WebhookDisabledAlert';
 import { AppHeader } from './AppHeader';
 
@@ -24,6 +25,7 @@ export default function ConfigurationPage() {
         </Typography>
         <LoopbackIssuerWarning />
         <WebhookDisabledAlert />
+        <SetupChecklist />
         <IncomingKeysSection />
         <ScimProvisioningSection />
         <SyncHealthSection />

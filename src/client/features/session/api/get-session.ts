@@ -9,7 +9,11 @@ import { apiRequest } from '../../../lib/api-client';
 export async function getSession(): Promise<AdminSession | null> {
   const state = await apiRequest(getSessionEndpoint);
   if (!state.signedIn) return null;
-  return { admin: state.admin, csrfToken: state.csrfToken };
+  return {
+    admin: state.admin,
+    csrfToken: state.csrfToken,
+    mustChangePassword: state.mustChangePassword,
+  };
 }
 
 export const sessionQueryOptions = () =>

@@ -1,12 +1,16 @@
 import Button from '@mui/material/Button';
+import { signInPath } from '../../../../shared/return-path';
 import { Notice } from '../../../components/Notice';
-import { useNavigate } from '../../../lib/router';
+import { useLeave, useLocation } from '../../../lib/router';
 import { useSignOut } from '../api/sign-out';
 
-/** Ends the session on the server, then shows the sign-in page. */
+/** Ends the session on the server, then opens the sign-in page (the server's), to return here. */
 export function SignOutButton() {
   const signOut = useSignOut();
-  const navigate = useNavigate();
+  const leave = useLeave();
+  const { pathname, search } = useLocation();
+  // The same address the session guard goes to once it sees nobody signed in: back here after.
+  const signIn = signInPath(`${pathname}${search}`);
 
   return (
     <>
@@ -14,9 +18,7 @@ export function SignOutButton() {
         color="inherit"
         variant="outlined"
         loading={signOut.isPending}
-        onClick={() =>
-          signOut.mutate(undefined, { onSuccess: () => navigate('/sign-in', { replace: true }) })
-        }
+        onClick={() => signOut.mutate(undefined, { onSuccess: () => leave(signIn) })}
       >
         Sign out
       </Button>

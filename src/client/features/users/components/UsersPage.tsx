@@ -1,4 +1,6 @@
 import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Container from '@mui/material/Container';
 import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
@@ -6,6 +8,7 @@ import Typography from '@mui/material/Typography';
 import { Pager } from '../../../components/Pager';
 import { useSearchParams } from '../../../lib/router';
 import { AppHeader } from '../../configuration/components/AppHeader';
+import { usersExportHref } from '../api/export-users';
 import { useUsers } from '../api/list-users';
 import {
   filtersFromSearch,
@@ -52,8 +55,23 @@ export default function UsersPage() {
           aria-labelledby="users-list"
           sx={{ p: { xs: 2, sm: 3 } }}
         >
-          <Typography id="users-list" variant="h5" component="h2">
-            Provisioned users
+          <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, justifyContent: 'space-between' }}>
+            <Typography id="users-list" variant="h5" component="h2">
+              Provisioned users
+            </Typography>
+            <Button
+              variant="outlined"
+              component="a"
+              href={usersExportHref(usersQueryFor(filters))}
+              download
+              aria-describedby="users-export-hint"
+            >
+              Export CSV
+            </Button>
+          </Box>
+          <Typography id="users-export-hint" variant="body2" color="text.secondary">
+            Export CSV downloads every user these filters select (email, name, status, licence,
+            groups, last sign-in), not only this page: for billing.
           </Typography>
           <UserFiltersBar filters={filters} onChange={update} />
           <Typography role="status" variant="body2" color="text.secondary" sx={{ mb: 1 }}>

@@ -1,4 +1,5 @@
 import Box from '@mui/material/Box';
+import Link from '@mui/material/Link';
 import Table from '@mui/material/Table';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
@@ -8,6 +9,7 @@ import { Badge } from '../../../components/Badge';
 import { FormattedDate } from '../../../components/FormattedDate';
 import { PagedTableBody } from '../../../components/PagedTableBody';
 import { ScrollableTable } from '../../../components/ScrollableTable';
+import { Link as RouterLink } from '../../../lib/router';
 import { licenceLabel } from '../utils/licence';
 
 const secondary = { display: 'block', color: 'text.secondary', typography: 'body2' } as const;
@@ -65,7 +67,11 @@ export function UsersTable({
         <PagedTableBody rows={users.length} columns={6} busy={busy} empty={empty}>
           {users.map((user) => (
             <TableRow key={user.id}>
-              <TableCell sx={{ overflowWrap: 'anywhere' }}>{user.name}</TableCell>
+              <TableCell sx={{ overflowWrap: 'anywhere' }}>
+                <Link component={RouterLink} to={`/users/${encodeURIComponent(user.id)}`}>
+                  {user.name}
+                </Link>
+              </TableCell>
               <TableCell sx={{ overflowWrap: 'anywhere' }}>
                 {user.userName}
                 {user.email && user.email.toLowerCase() !== user.userName.toLowerCase() && (
