@@ -6,9 +6,12 @@ import {
   type Migration,
   type MigrationProvider,
   Migrator,
+  PostgresDialect,
   SqliteDialect,
   sql,
 } from 'kysely';
+import pg from 'pg';
+import { isPostgres, isPostgresUrl } from './dialect';
 import * as m001 from './migrations/001_initial';
 import * as m002 from './migrations/002_scim';
 import * as m003 from './migrations/003_directory_groups';
@@ -40,8 +43,31 @@ export function databaseFile(dataDir: string): string {
 /** The migrations this build knows, in order: a backup made by a newer build is refused. */
 export const migrationNames = (): string[] => Object.keys(migrations);
 
-/** Opens (creating when needed) the SQLite database under `dataDir`, or in memory for ':memory:'. */
+/**
+ * PostgreSQL answers bigint (count(*), sums) and numeric as strings; services expect numbers, as
+ * SQLite gives them. Counts stay far below 2^53.
+ */
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === pg.types.builtins.INT8 || oid === pg.types.builtins.NUMERIC) return Number;
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+/** A pool over DATABASE_URL. `max` connections per instance (PG_POOL_MAX, default 10). */
+export function openPostgres(url: string, max = 10): Db {
+  const pool = new pg.Pool({ connectionString: url, max, types: pgTypes });
+  // An idle connection that the server dropped must not crash the process.
+  pool.on('error', () => undefined);
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/**
+ * Opens the database: PostgreSQL for a postgres:// URL (DATABASE_URL), otherwise (creating when
+ * needed) the SQLite database under `dataDir`, or in memory for ':memory:'.
+ */
 export function openDatabase(dataDir: string | ':memory:'): Db {
+  if (isPostgresUrl(dataDir)) return openPostgres(dataDir);
   let file = ':memory:';
   if (dataDir !== ':memory:') {
     fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -59,6 +85,10 @@ export function openDatabase(dataDir: string | ':memory:'): Db {
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
   });
 }
+
+/** Which database this is, for /healthz: never the URL (it carries the password). */
+export const databaseKind = (db: Db): 'sqlite' | 'postgres' =>
+  isPostgres(db) ? 'postgres' : 'sqlite';
 
 export async function migrateToLatest(db: Db): Promise<void> {
   const migrator = new Migrator({ db, provider });
