@@ -1,28 +1,59 @@
-import { plpgsql } from './translate';
+/**
+ * Migration 002's counter triggers (scim_counts) as PL/pgSQL. Statement triggers over transition
+ * tables: one counter update per statement, not per row (PostgreSQL keeps every version of a row
+ * updated in one transaction, so 50,000 row-level updates of one counter would each walk a longer
+ * chain of versions). `active` is 1 or 0.
+ */
+const counted = (name: string, body: string, on: string, tables: string) => [
+  `create function ${name}() returns trigger language plpgsql as $$
+begin
+${body}
+  return null;
+end $$`,
+  `create trigger ${name} ${on} referencing ${tables} for each statement execute function ${name}()`,
+];
 
-/** Migration 002's counter triggers (scim_counts), as PL/pgSQL. `active` is 1 or 0. */
+const ACTIVE_DELTA = `(select count(*) from after_rows where active <> 0)
+    - (select count(*) from before_rows where active <> 0)`;
+
+const add = (name: string, delta: string) =>
+  `  update scim_counts set value = value + d.n from (${delta}) d
+    where name = '${name}' and d.n <> 0;`;
+
 export const scimCountTriggers = [
-  ...plpgsql(
-    'scim_users_counted',
-    `  if tg_op = 'INSERT' then
-    update scim_counts set value = value + 1
-      where name = case when new.active <> 0 then 'users_active' else 'users_inactive' end;
-  elsif tg_op = 'DELETE' then
-    update scim_counts set value = value - 1
-      where name = case when old.active <> 0 then 'users_active' else 'users_inactive' end;
-    update scim_counts set value = value + 1 where name = 'users_deleted';
-  elsif old.active <> new.active then
-    update scim_counts set value = value + case when new.active <> 0 then 1 else -1 end
-      where name = 'users_active';
-    update scim_counts set value = value + case when new.active <> 0 then -1 else 1 end
-      where name = 'users_inactive';
-  end if;`,
-    'after insert or delete or update of active on scim_users',
+  ...counted(
+    'scim_users_counted_insert',
+    `${add('users_active', 'select count(*) as n from inserted where active <> 0')}
+${add('users_inactive', 'select count(*) as n from inserted where active = 0')}`,
+    'after insert on scim_users',
+    'new table as inserted',
   ),
-  ...plpgsql(
-    'scim_groups_counted',
-    `  update scim_counts set value = value + case when tg_op = 'INSERT' then 1 else -1 end
-    where name = 'groups';`,
-    'after insert or delete on scim_groups',
+  ...counted(
+    'scim_users_counted_delete',
+    `${add('users_active', 'select -count(*) as n from deleted where active <> 0')}
+${add('users_inactive', 'select -count(*) as n from deleted where active = 0')}
+${add('users_deleted', 'select count(*) as n from deleted')}`,
+    'after delete on scim_users',
+    'old table as deleted',
+  ),
+  // An update keeps its rows: the active count moves by (active after) - (active before).
+  ...counted(
+    'scim_users_counted_update',
+    `${add('users_active', `select ${ACTIVE_DELTA} as n`)}
+${add('users_inactive', `select -(${ACTIVE_DELTA}) as n`)}`,
+    'after update on scim_users',
+    'old table as before_rows new table as after_rows',
+  ),
+  ...counted(
+    'scim_groups_counted_insert',
+    add('groups', 'select count(*) as n from inserted'),
+    'after insert on scim_groups',
+    'new table as inserted',
+  ),
+  ...counted(
+    'scim_groups_counted_delete',
+    add('groups', 'select -count(*) as n from deleted'),
+    'after delete on scim_groups',
+    'old table as deleted',
   ),
 ];
