@@ -18,6 +18,11 @@ export interface TestDatabase {
   db: Db;
   /** postgres:// URL of this database (to start a built server on it); undefined on SQLite. */
   url: string | undefined;
+  /**
+   * Another connection to this database, as a second instance of the server has (its own pool
+   * on PostgreSQL; the same connection for SQLite in memory). Closed with the database.
+   */
+  another(): Db;
   close(): Promise<void>;
 }
 
@@ -49,21 +54,27 @@ export async function openTestDatabase(options: { empty?: boolean } = {}): Promi
   if (!server) {
     const db = openDatabase(':memory:');
     if (!options.empty) await migrateToLatest(db);
-    return { db, url: undefined, close: () => db.destroy() };
+    return { db, url: undefined, another: () => db, close: () => db.destroy() };
   }
   const name = `okta_test_${process.pid}_${randomBytes(6).toString('hex')}`;
   const template = options.empty ? 'template0' : TEMPLATE_DATABASE;
   await adminPool(server).query(`create database ${name} template ${template}`);
   const url = withDatabase(server, name);
   const db = openPostgres(url);
+  const others: Db[] = [];
   let closed = false;
   return {
     db,
     url,
+    another() {
+      const other = openPostgres(url);
+      others.push(other);
+      return other;
+    },
     async close() {
       if (closed) return;
       closed = true;
-      await db.destroy().catch(() => undefined);
+      for (const other of [db, ...others]) await other.destroy().catch(() => undefined);
       await adminPool(server).query(`drop database if exists ${name} with (force)`);
     },
   };

@@ -18,6 +18,7 @@ import * as m003 from './migrations/003_directory_groups';
 import * as m004 from './migrations/004_activity';
 import * as m005 from './migrations/005_one_action';
 import * as m006 from './migrations/006_licence_rank';
+import * as m010 from './migrations/010_rate_limits';
 import type { Database } from './schema';
 import { withStatementCache } from './statement-cache';
 
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '004_activity': m004,
   '005_one_action': m005,
   '006_licence_rank': m006,
+  '010_rate_limits': m010,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -36,6 +36,8 @@ export interface IncomingKeysTable {
 
 export interface Database extends ScimTables, DirectoryGroupTables, ActivityTables {
   admins: AdminsTable;
+  /** Failures counted by FailureLimiter (migration 010): one row per failure, within the window. */
+  rate_limit_failures: { scope: string; subject: string; at_ms: number };
   admin_sessions: AdminSessionsTable;
   incoming_keys: IncomingKeysTable;
 }

@@ -45,14 +45,14 @@ export class AdminAuthenticator {
     private readonly db: Db,
     maxFailuresPerMinute: number,
   ) {
-    this.byEmail = new FailureLimiter(maxFailuresPerMinute, 60_000);
-    this.byAddress = new FailureLimiter(maxFailuresPerMinute, 60_000);
+    this.byEmail = new FailureLimiter(db, 'admin-sign-in:email', maxFailuresPerMinute, 60_000);
+    this.byAddress = new FailureLimiter(db, 'admin-sign-in:address', maxFailuresPerMinute, 60_000);
   }
 
   /** Checks the pair; more than the allowed failures a minute per email or address are refused. */
   async authenticate(email: string, password: string, address: string) {
     const key = emailKey(email);
-    this.refuseWhileLimited(key, address, 'sign-ins');
+    await this.refuseWhileLimited(key, address, 'sign-ins');
     const admin = await this.db
       .selectFrom('admins')
       .select(['id', 'email', 'password_hash'])
@@ -61,10 +61,10 @@ export class AdminAuthenticator {
     dummyHash ??= hashPassword(generatePassword());
     const ok = await verifyPassword(password, admin?.password_hash ?? (await dummyHash));
     if (!admin || !ok) {
-      this.fail(key, address);
+      await this.fail(key, address);
       throw new ServiceError('unauthenticated', WRONG_PAIR);
     }
-    this.byEmail.reset(key);
+    await this.byEmail.reset(key);
     return { id: admin.id, email: admin.email };
   }
 
@@ -79,18 +79,18 @@ export class AdminAuthenticator {
       .where('id', '=', adminId)
       .executeTakeFirstOrThrow();
     const key = emailKey(admin.email);
-    this.refuseWhileLimited(key, address, 'password attempts');
+    await this.refuseWhileLimited(key, address, 'password attempts');
     if (!(await verifyPassword(password, admin.password_hash))) {
-      this.fail(key, address);
+      await this.fail(key, address);
       const message = 'This is not your current password.';
       throw new ServiceError('invalid', message, { currentPassword: message });
     }
   }
 
-  private refuseWhileLimited(key: string, address: string, what: string): void {
+  private async refuseWhileLimited(key: string, address: string, what: string): Promise<void> {
     const wait = Math.max(
-      this.byEmail.retryAfterSeconds(key),
-      this.byAddress.retryAfterSeconds(address),
+      await this.byEmail.retryAfterSeconds(key),
+      await this.byAddress.retryAfterSeconds(address),
     );
     if (wait > 0) {
       throw new ServiceError(
@@ -102,8 +102,8 @@ export class AdminAuthenticator {
     }
   }
 
-  private fail(key: string, address: string): void {
-    this.byEmail.fail(key);
-    this.byAddress.fail(address);
+  private async fail(key: string, address: string): Promise<void> {
+    await this.byEmail.fail(key);
+    await this.byAddress.fail(address);
   }
 }
