@@ -1,7 +1,7 @@
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import type { Config } from './config';
-import { type Db, pingDatabase } from './db/database';
+import { type Db, databaseKind, pingDatabase } from './db/database';
 import { adminCookieName } from './http/admin-auth';
 import type { AppContext } from './http/context';
 import { badUrlHandler, clientErrorHandler } from './http/early-errors';
@@ -145,9 +145,13 @@ export async function buildApp(
   securityHeaders(app, config);
   await app.register(cookie);
 
+  // Which database and whether it answers; never where it is (DATABASE_URL has the password).
   app.get('/healthz', async (_request, reply) => {
     const ok = await pingDatabase(db);
-    return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'database unavailable' });
+    return reply.code(ok ? 200 : 503).send({
+      status: ok ? 'ok' : 'database unavailable',
+      database: { kind: databaseKind(db), ok },
+    });
   });
   const openApi = buildOpenApiDocument(config.publicUrl, adminCookieName(config));
   app.get('/api/openapi.json', async () => openApi);
