@@ -26,7 +26,7 @@ as_owner() {
 }
 
 free_port() {
-  node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"
+  node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})"
 }
 
 start() {
@@ -40,7 +40,7 @@ start() {
   dir="$(mktemp -d "${TMPDIR:-/tmp}/okta-pg.XXXXXX")"
   chmod 700 "$dir"
   [ "$(id -u)" -eq 0 ] && chown postgres "$dir"
-  password="$(node -e "console.log(require('crypto').randomBytes(18).toString('base64url'))")"
+  password="$(node -e "process.stdout.write(require('crypto').randomBytes(18).toString('base64url'))")"
   printf '%s\n' "$password" >"$dir/pwfile"
   [ "$(id -u)" -eq 0 ] && chown postgres "$dir/pwfile"
   as_owner "$bin/initdb" -D "$dir/data" -U okta --pwfile="$dir/pwfile" --auth-local=trust \

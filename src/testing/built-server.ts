@@ -40,6 +40,8 @@ export interface BuiltServerOptions {
   logLevel?: string;
   /** Where the server's log lines go; by default they are kept for the error message only. */
   onOutput?: (chunk: string) => void;
+  /** More environment (DATABASE_URL, SECRET_KEY: two instances on one database). */
+  env?: Record<string, string>;
 }
 
 export interface BuiltServer {
@@ -98,6 +100,7 @@ export async function startBuiltServer(options: BuiltServerOptions): Promise<Bui
       ADMIN_PASSWORD: options.admin.password,
       ALLOW_HTTP_LOOPBACK_ISSUER: options.allowHttpLoopbackIssuer === false ? '0' : '1',
       LOG_LEVEL: options.logLevel ?? 'warn',
+      ...options.env,
     },
     // With an IPC channel the server stops when this process goes away, even by SIGKILL.
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
