@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
+import { lockInTransaction } from '../db/locks';
+import { inTransaction } from '../db/transaction';
 import { ServiceError } from './errors';
 import { generatePassword, hashPassword, verifyPassword } from './passwords';
 import { FailureLimiter } from './rate-limit';
@@ -26,14 +28,22 @@ export async function ensureFirstAdmin(
   if (existing) return undefined;
   const chosen = password ?? generatePassword();
   const adminEmail = (email ?? DEFAULT_ADMIN_EMAIL).trim();
-  await db
-    .insertInto('admins')
-    .values({
-      email: adminEmail,
-      password_hash: await hashPassword(chosen),
-      created_at: new Date().toISOString(),
-    })
-    .execute();
+  const passwordHash = await hashPassword(chosen);
+  // Instances started together on one PostgreSQL: one of them creates the first admin.
+  const created = await inTransaction(db, async (trx) => {
+    await lockInTransaction(trx, 'first-admin');
+    if (await trx.selectFrom('admins').select('id').limit(1).executeTakeFirst()) return false;
+    await trx
+      .insertInto('admins')
+      .values({
+        email: adminEmail,
+        password_hash: passwordHash,
+        created_at: new Date().toISOString(),
+      })
+      .execute();
+    return true;
+  });
+  if (!created) return undefined;
   return password ? { email: adminEmail } : { email: adminEmail, generatedPassword: chosen };
 }
 
