@@ -2,6 +2,7 @@ import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import type { Config } from './config';
 import { type Db, databaseKind, pingDatabase } from './db/database';
+import { runExclusive } from './db/locks';
 import { adminCookieName } from './http/admin-auth';
 import type { AppContext } from './http/context';
 import { badUrlHandler, clientErrorHandler } from './http/early-errors';
@@ -64,12 +65,15 @@ const PRUNE_EVERY_MS = 60 * 60 * 1000;
  * hourly, and once at start.
  */
 function pruneExpiredSessions(app: FastifyInstance, ctx: AppContext) {
+  // Several instances on one PostgreSQL: one of them prunes at a time, the others skip.
   const prune = () =>
-    Promise.all([
-      ctx.sessions.pruneExpired(),
-      ctx.endUserAuth.sessions.pruneExpired(),
-      ctx.retention.prune(),
-    ]).catch((error: Error) =>
+    runExclusive(ctx.db, 'prune', async () => {
+      await Promise.all([
+        ctx.sessions.pruneExpired(),
+        ctx.endUserAuth.sessions.pruneExpired(),
+        ctx.retention.prune(),
+      ]);
+    }).catch((error: Error) =>
       app.log.warn({ err: { message: error.message } }, 'session pruning failed'),
     );
   const timer = setInterval(prune, PRUNE_EVERY_MS);
