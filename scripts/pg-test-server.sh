@@ -45,7 +45,7 @@ start() {
   [ "$(id -u)" -eq 0 ] && chown postgres "$dir/pwfile"
   as_owner "$bin/initdb" -D "$dir/data" -U okta --pwfile="$dir/pwfile" --auth-local=trust \
     --auth-host=scram-sha-256 --encoding=UTF8 --locale=C.UTF-8 --lc-collate=C >"$dir/initdb.log" 2>&1 \
-    || { cat "$dir/initdb.log" >&2; exit 1; }
+    || { cat "$dir/initdb.log" >&2; rm -rf "$dir"; exit 1; }
   rm -f "$dir/pwfile"
   local opts="-c listen_addresses=127.0.0.1 -c unix_socket_directories=$dir -c max_connections=200"
   opts="$opts -c shared_buffers=64MB"
@@ -63,6 +63,7 @@ start() {
     fi
   done
   cat "$dir/server.log" >&2
+  rm -rf "$dir"
   exit 1
 }
 
