@@ -15,6 +15,18 @@ export default defineConfig({
         },
       },
       {
+        // The server tests again, on PostgreSQL (TEST_DATABASE_URL, or one started for the run).
+        extends: true,
+        test: {
+          name: 'pg',
+          environment: 'node',
+          include: ['src/server/test/**/*.test.ts', 'src/server/services/scim/*.test.ts'],
+          globalSetup: ['src/testing/pg-global-setup.ts'],
+          setupFiles: ['src/testing/pg-setup-file.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
         extends: true,
         test: {
           name: 'component',

@@ -253,7 +253,10 @@ async function client() {
   for (const [name, met] of targets) console.log(`${met ? 'met    ' : 'MISSED '} ${name}`);
 }
 
-if (isServer) {
+if (isServer && (process.argv.includes('--db') || process.argv.includes('--concurrency'))) {
+  // SQLite and PostgreSQL side by side, and concurrent jobs: scripts/bench-scim-compare.ts.
+  await import('./bench-scim-compare');
+} else if (isServer) {
   // The server runs in this process; Okta's client, in a child, does not compete for its thread.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-scim-'));
   const config = loadConfig({

@@ -1,7 +1,8 @@
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import type { Config } from './config';
-import { type Db, pingDatabase } from './db/database';
+import { type Db, databaseKind, pingDatabase } from './db/database';
+import { runExclusive } from './db/locks';
 import { adminCookieName } from './http/admin-auth';
 import type { AppContext } from './http/context';
 import { badUrlHandler, clientErrorHandler } from './http/early-errors';
@@ -82,14 +83,17 @@ const PRUNE_EVERY_MS = 60 * 60 * 1000;
  * hourly, and once at start.
  */
 function pruneExpiredSessions(app: FastifyInstance, ctx: AppContext) {
+  // Several instances on one PostgreSQL: one of them prunes at a time, the others skip.
   const prune = () =>
-    Promise.all([
-      ctx.sessions.pruneExpired(),
-      ctx.endUserAuth.sessions.pruneExpired(),
-      ctx.retention.prune(),
-      pruneExpiredPayloads(ctx.db),
-      ctx.oidcKeys.pruneRetired(),
-    ]).catch((error: Error) =>
+    runExclusive(ctx.db, 'prune', async () => {
+      await Promise.all([
+        ctx.sessions.pruneExpired(),
+        ctx.endUserAuth.sessions.pruneExpired(),
+        ctx.retention.prune(),
+        pruneExpiredPayloads(ctx.db),
+        ctx.oidcKeys.pruneRetired(),
+      ]);
+    }).catch((error: Error) =>
       app.log.warn({ err: { message: error.message } }, 'session pruning failed'),
     );
   const timer = setInterval(prune, PRUNE_EVERY_MS);
@@ -193,9 +197,13 @@ export async function buildApp(
   securityHeaders(app, config);
   await app.register(cookie);
 
+  // Which database and whether it answers; never where it is (DATABASE_URL has the password).
   app.get('/healthz', async (_request, reply) => {
     const ok = await pingDatabase(db);
-    return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'database unavailable' });
+    return reply.code(ok ? 200 : 503).send({
+      status: ok ? 'ok' : 'database unavailable',
+      database: { kind: databaseKind(db), ok },
+    });
   });
   const openApi = buildOpenApiDocument(config.publicUrl, adminCookieName(config));
   app.get('/api/openapi.json', async () => openApi);

@@ -15,6 +15,12 @@ const envSchema = z.object({
   PORT: int(3000, 0, 65535),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//i, 'must be a postgres:// or postgresql:// URL')
+    .optional()
+    .or(z.literal('')),
+  DATABASE_POOL_SIZE: int(10, 1, 200),
   SECRET_KEY: z.string().optional(),
   ADMIN_EMAIL: z.string().optional(),
   ADMIN_PASSWORD: z.string().optional(),
@@ -65,6 +71,10 @@ export interface Config {
   port: number;
   publicUrl: string;
   dataDir: string;
+  /** PostgreSQL instead of the SQLite file under dataDir; carries a password: never logged. */
+  databaseUrl: string | undefined;
+  /** Connections per instance in the PostgreSQL pool. */
+  databasePoolSize: number;
   secretKey: string | undefined;
   adminEmail: string | undefined;
   adminPassword: string | undefined;
@@ -135,6 +145,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL || undefined,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     secretKey: e.SECRET_KEY || undefined,
     adminEmail: e.ADMIN_EMAIL || undefined,
     adminPassword: e.ADMIN_PASSWORD || undefined,

@@ -2,14 +2,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app';
 import { loadConfig } from './config';
-import { migrateToLatest, openDatabase } from './db/database';
+import { migrateToLatest, openDatabase, openPostgres } from './db/database';
 import { ensureFirstAdmin } from './services/admins';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 async function main() {
   const config = loadConfig();
-  const db = openDatabase(config.dataDir);
+  const db = config.databaseUrl
+    ? openPostgres(config.databaseUrl, config.databasePoolSize)
+    : openDatabase(config.dataDir);
   await migrateToLatest(db);
   const app = await buildApp(config, db, {
     staticDir: process.env.STATIC_DIR ?? path.resolve(here, '../client'),
@@ -47,7 +49,13 @@ async function main() {
 
   await app.listen({ host: config.host, port: config.port });
   app.log.info(
-    { event: 'listening', url: config.publicUrl, dataDir: config.dataDir },
+    {
+      event: 'listening',
+      url: config.publicUrl,
+      // Which database, never its URL: DATABASE_URL carries the password.
+      database: config.databaseUrl ? 'postgres' : 'sqlite',
+      ...(config.databaseUrl ? {} : { dataDir: config.dataDir }),
+    },
     `Console ready at ${config.publicUrl}`,
   );
 }

@@ -40,7 +40,7 @@ export interface BuiltServerOptions {
   logLevel?: string;
   /** Where the server's log lines go; by default they are kept for the error message only. */
   onOutput?: (chunk: string) => void;
-  /** More environment variables (e.g. FORWARD_AUTH_ALLOWED_HOSTS). */
+  /** More environment variables (FORWARD_AUTH_ALLOWED_HOSTS; DATABASE_URL and SECRET_KEY for two instances on one database). */
   env?: Record<string, string>;
 }
 

@@ -6,12 +6,13 @@ import { Writable } from 'node:stream';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { type BuildOptions, buildApp } from '../server/app';
 import { type Config, loadConfig } from '../server/config';
-import { type Db, migrateToLatest, openDatabase } from '../server/db/database';
+import { type Db, migrateToLatest } from '../server/db/database';
 import { adminCookieName } from '../server/http/admin-auth';
 import { ensureFirstAdmin } from '../server/services/admins';
 import { hashPassword } from '../server/services/passwords';
 import { AdminSessions } from '../server/services/sessions';
 import { type AdminSession, adminSession } from '../shared/api/session';
+import { openTestDatabase, type TestDatabase } from './test-database';
 
 export const TEST_ADMIN = { email: 'ada@example.test', password: 'correct horse battery staple' };
 let defaultAdminHash: Promise<string> | undefined;
@@ -102,7 +103,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     validateResponses: true,
     ...options.config,
   };
-  const db = options.db ?? openDatabase(':memory:');
+  const owned: TestDatabase | undefined = options.db ? undefined : await openTestDatabase();
+  const db = options.db ?? (owned as TestDatabase).db;
   await migrateToLatest(db);
   const hasAdmin = await db.selectFrom('admins').select('id').executeTakeFirst();
   if (!hasAdmin && options.admin !== null) await addFirstAdmin(db, options.admin);
@@ -176,7 +178,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     session,
     close: async () => {
       await app.close();
-      if (!options.db) await db.destroy().catch(() => undefined);
+      await owned?.close().catch(() => undefined);
     },
   };
 }

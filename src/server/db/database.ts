@@ -6,9 +6,12 @@ import {
   type Migration,
   type MigrationProvider,
   Migrator,
+  PostgresDialect,
   SqliteDialect,
   sql,
 } from 'kysely';
+import pg from 'pg';
+import { isPostgres, isPostgresUrl } from './dialect';
 import * as m001 from './migrations/001_initial';
 import * as m002 from './migrations/002_scim';
 import * as m003 from './migrations/003_directory_groups';
@@ -18,6 +21,7 @@ import * as m006 from './migrations/006_licence_rank';
 import * as m007 from './migrations/007_oidc_provider';
 import * as m008 from './migrations/008_events_webhooks';
 import * as m009 from './migrations/009_must_change_password';
+import * as m010 from './migrations/010_rate_limits';
 import type { Database } from './schema';
 import { withStatementCache } from './statement-cache';
 
@@ -34,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '007_oidc_provider': m007,
   '008_events_webhooks': m008,
   '009_must_change_password': m009,
+  '010_rate_limits': m010,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -46,8 +51,31 @@ export function databaseFile(dataDir: string): string {
 /** The migrations this build knows, in order: a backup made by a newer build is refused. */
 export const migrationNames = (): string[] => Object.keys(migrations);
 
-/** Opens (creating when needed) the SQLite database under `dataDir`, or in memory for ':memory:'. */
+/**
+ * PostgreSQL answers bigint (count(*), sums) and numeric as strings; services expect numbers, as
+ * SQLite gives them. Counts stay far below 2^53.
+ */
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === pg.types.builtins.INT8 || oid === pg.types.builtins.NUMERIC) return Number;
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+/** A pool over DATABASE_URL. `max` connections per instance (PG_POOL_MAX, default 10). */
+export function openPostgres(url: string, max = 10): Db {
+  const pool = new pg.Pool({ connectionString: url, max, types: pgTypes });
+  // An idle connection that the server dropped must not crash the process.
+  pool.on('error', () => undefined);
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/**
+ * Opens the database: PostgreSQL for a postgres:// URL (DATABASE_URL), otherwise (creating when
+ * needed) the SQLite database under `dataDir`, or in memory for ':memory:'.
+ */
 export function openDatabase(dataDir: string | ':memory:'): Db {
+  if (isPostgresUrl(dataDir)) return openPostgres(dataDir);
   let file = ':memory:';
   if (dataDir !== ':memory:') {
     fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -65,6 +93,10 @@ export function openDatabase(dataDir: string | ':memory:'): Db {
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
   });
 }
+
+/** Which database this is, for /healthz: never the URL (it carries the password). */
+export const databaseKind = (db: Db): 'sqlite' | 'postgres' =>
+  isPostgres(db) ? 'postgres' : 'sqlite';
 
 export async function migrateToLatest(db: Db): Promise<void> {
   const migrator = new Migrator({ db, provider });

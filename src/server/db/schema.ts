@@ -43,6 +43,8 @@ export interface Database
     OidcProviderTables,
     EventTables {
   admins: AdminsTable;
+  /** Failures counted by FailureLimiter (migration 010): one row per failure, within the window. */
+  rate_limit_failures: { scope: string; subject: string; at_ms: number };
   admin_sessions: AdminSessionsTable;
   incoming_keys: IncomingKeysTable;
 }

@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
+import { lockInTransaction } from '../db/locks';
+import { inTransaction } from '../db/transaction';
 import { ServiceError } from './errors';
 import { generatePassword, hashPassword, verifyPassword } from './passwords';
 import { FailureLimiter } from './rate-limit';
@@ -26,15 +28,23 @@ export async function ensureFirstAdmin(
   if (existing) return undefined;
   const chosen = password ?? generatePassword();
   const adminEmail = (email ?? DEFAULT_ADMIN_EMAIL).trim();
-  await db
-    .insertInto('admins')
-    .values({
-      email: adminEmail,
-      password_hash: await hashPassword(chosen),
-      created_at: new Date().toISOString(),
-      must_change_password: password ? 0 : 1,
-    })
-    .execute();
+  const passwordHash = await hashPassword(chosen);
+  // Instances started together on one PostgreSQL: one of them creates the first admin.
+  const created = await inTransaction(db, async (trx) => {
+    await lockInTransaction(trx, 'first-admin');
+    if (await trx.selectFrom('admins').select('id').limit(1).executeTakeFirst()) return false;
+    await trx
+      .insertInto('admins')
+      .values({
+        email: adminEmail,
+        password_hash: passwordHash,
+        created_at: new Date().toISOString(),
+        must_change_password: password ? 0 : 1,
+      })
+      .execute();
+    return true;
+  });
+  if (!created) return undefined;
   return password ? { email: adminEmail } : { email: adminEmail, generatedPassword: chosen };
 }
 
@@ -46,14 +56,14 @@ export class AdminAuthenticator {
     private readonly db: Db,
     maxFailuresPerMinute: number,
   ) {
-    this.byEmail = new FailureLimiter(maxFailuresPerMinute, 60_000);
-    this.byAddress = new FailureLimiter(maxFailuresPerMinute, 60_000);
+    this.byEmail = new FailureLimiter(db, 'admin-sign-in:email', maxFailuresPerMinute, 60_000);
+    this.byAddress = new FailureLimiter(db, 'admin-sign-in:address', maxFailuresPerMinute, 60_000);
   }
 
   /** Checks the pair; more than the allowed failures a minute per email or address are refused. */
   async authenticate(email: string, password: string, address: string) {
     const key = emailKey(email);
-    this.refuseWhileLimited(key, address, 'sign-ins');
+    await this.refuseWhileLimited(key, address, 'sign-ins');
     const admin = await this.db
       .selectFrom('admins')
       .select(['id', 'email', 'password_hash', 'must_change_password'])
@@ -62,10 +72,10 @@ export class AdminAuthenticator {
     dummyHash ??= hashPassword(generatePassword());
     const ok = await verifyPassword(password, admin?.password_hash ?? (await dummyHash));
     if (!admin || !ok) {
-      this.fail(key, address);
+      await this.fail(key, address);
       throw new ServiceError('unauthenticated', WRONG_PAIR);
     }
-    this.byEmail.reset(key);
+    await this.byEmail.reset(key);
     return {
       id: admin.id,
       email: admin.email,
@@ -84,18 +94,18 @@ export class AdminAuthenticator {
       .where('id', '=', adminId)
       .executeTakeFirstOrThrow();
     const key = emailKey(admin.email);
-    this.refuseWhileLimited(key, address, 'password attempts');
+    await this.refuseWhileLimited(key, address, 'password attempts');
     if (!(await verifyPassword(password, admin.password_hash))) {
-      this.fail(key, address);
+      await this.fail(key, address);
       const message = 'This is not your current password.';
       throw new ServiceError('invalid', message, { currentPassword: message });
     }
   }
 
-  private refuseWhileLimited(key: string, address: string, what: string): void {
+  private async refuseWhileLimited(key: string, address: string, what: string): Promise<void> {
     const wait = Math.max(
-      this.byEmail.retryAfterSeconds(key),
-      this.byAddress.retryAfterSeconds(address),
+      await this.byEmail.retryAfterSeconds(key),
+      await this.byAddress.retryAfterSeconds(address),
     );
     if (wait > 0) {
       throw new ServiceError(
@@ -107,8 +117,8 @@ export class AdminAuthenticator {
     }
   }
 
-  private fail(key: string, address: string): void {
-    this.byEmail.fail(key);
-    this.byAddress.fail(address);
+  private async fail(key: string, address: string): Promise<void> {
+    await this.byEmail.fail(key);
+    await this.byAddress.fail(address);
   }
 }

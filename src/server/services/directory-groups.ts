@@ -11,6 +11,7 @@ import type {
   SeatEffect,
 } from '../../shared/api/directory-groups';
 import type { Db } from '../db/database';
+import { type DialectName, dialectOf, isUniqueViolation } from '../db/dialect';
 import { inTransaction } from '../db/transaction';
 import { ServiceError } from './errors';
 import { MappingFanout } from './events/fanout';
@@ -33,16 +34,19 @@ const shownName = sql<string>`coalesce(g.display_name, m.last_name, m.bound_name
 const memberCount = sql<number>`(case when g.seq is null then 0 else
   (select count(*) from scim_group_members gm where gm.group_seq = g.seq) end)`;
 
-const SORTS = {
-  name: sql`${shownName} collate nocase`,
+/** Names sort ignoring case: SQLite's nocase collation; lower() on PostgreSQL. */
+const sorts = (dialect: DialectName) => ({
+  name: dialect === 'postgres' ? sql`lower(${shownName})` : sql`${shownName} collate nocase`,
   capability: sql`m.capability`,
   members: memberCount,
   createdAt: sql`m.created_at`,
-};
+});
 
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Error && /UNIQUE constraint failed/.test(error.message);
-}
+/** The shown name contains `name`, ignoring case. */
+const nameContains = (dialect: DialectName, name: string) =>
+  dialect === 'postgres'
+    ? sql<SqlBool>`strpos(lower(${shownName}), lower(${name})) > 0`
+    : sql<SqlBool>`instr(lower(${shownName}), lower(${name})) > 0`;
 
 function alreadyMapped(name: string, capability: Capability): ServiceError {
   const label = capability === 'pro' ? 'Pro' : 'Basic';
@@ -132,13 +136,13 @@ export class DirectoryGroupsService {
   async list(query: DirectoryGroupsQuery): Promise<DirectoryGroupList> {
     let base = this.rows();
     if (query.name) {
-      base = base.where(sql<SqlBool>`instr(lower(${shownName}), lower(${query.name})) > 0`);
+      base = base.where(nameContains(dialectOf(this.db), query.name));
     }
     const count = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
     const total = Number(count?.n ?? 0);
     const page = await base
       .select('m.id')
-      .orderBy(SORTS[query.sort], query.order)
+      .orderBy(sorts(dialectOf(this.db))[query.sort], query.order)
       .orderBy('m.id', query.order)
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize)
@@ -279,7 +283,7 @@ export class DirectoryGroupsService {
       .select([
         'g.id',
         'g.display_name',
-        sql<number>`exists (select 1 from directory_group_mappings m where m.scim_group_id = g.id)`.as(
+        sql<number>`case when exists (select 1 from directory_group_mappings m where m.scim_group_id = g.id) then 1 else 0 end`.as(
           'mapped',
         ),
       ])
@@ -306,16 +310,18 @@ export class DirectoryGroupsService {
     const others = sql<number>`coalesce((select max(mg.rank) from scim_group_members x
       join directory_mapped_groups mg on mg.group_seq = x.group_seq
       where x.user_seq = gm.user_seq and x.group_seq <> ${groupSeq}), 0)`;
+    // The larger of two values: SQLite's scalar max(), PostgreSQL's greatest().
+    const max = sql.raw(dialectOf(this.db) === 'postgres' ? 'greatest' : 'max');
     const { rows } = await sql<{ before: number; after: number; n: number }>`
       select before, after, count(*) as n from (
         select u.licence_rank as before, case
-            when ${groupRank} < u.licence_rank then max(${newRank}, u.licence_rank)
+            when ${groupRank} < u.licence_rank then ${max}(${newRank}, u.licence_rank)
             when ${newRank} >= u.licence_rank then ${newRank}
-            else max(${newRank}, ${others}) end as after
+            else ${max}(${newRank}, ${others}) end as after
         from scim_group_members gm
         join scim_users u on u.seq = gm.user_seq
         where gm.group_seq = ${groupSeq} and u.active = 1
-      ) group by before, after`.execute(this.db);
+      ) effects group by before, after`.execute(this.db);
     const effect: SeatEffect = {
       affectedUsers: 0,
       fromNoneToBasic: 0,

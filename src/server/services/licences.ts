@@ -9,6 +9,7 @@ import {
   type usersQuery,
 } from '../../shared/api/users';
 import type { Db } from '../db/database';
+import { isPostgres } from '../db/dialect';
 
 /**
  * Licences. A user's rank is the highest rank among their groups in the view
@@ -77,8 +78,13 @@ export class LicenceService {
     return RANK_LICENCE[row?.licence_rank ?? 0] ?? 'none';
   }
 
-  /** Seats: active users by licence; deactivated users counted apart. */
+  /**
+   * Seats: active users by licence; deactivated users counted apart. On PostgreSQL other
+   * instances write too, and no connection sees every write: no cache, the totals are counted
+   * (two index counts).
+   */
   async totals(): Promise<LicenceTotals> {
+    if (isPostgres(this.db)) return this.countTotals();
     const { changes } = await this.db
       .selectNoFrom(sql<number>`total_changes()`.as('changes'))
       .executeTakeFirstOrThrow();
@@ -231,7 +237,7 @@ export class LicenceService {
         join scim_groups g on g.seq = m.group_seq
         left join directory_group_mappings dm on dm.scim_group_id = g.id
         where m.user_seq in (${sql.join(userSeqs)})
-      ) where rn <= ${Number.isFinite(limit) ? limit : 2 ** 31} order by user_seq, rn`.execute(
+      ) ranked where rn <= ${Number.isFinite(limit) ? limit : 2 ** 31} order by user_seq, rn`.execute(
       this.db,
     );
     for (const r of rows.rows) {

@@ -94,10 +94,9 @@ export const reactivate = {
 /** Every text of every table, to search for values that must never be stored. */
 export async function dumpDatabase(harness: Harness): Promise<string> {
   const { sql } = await import('kysely');
-  const tables = await sql<{ name: string }>`
-    select name from sqlite_master where type = 'table'`.execute(harness.db);
+  const { tableNames } = await import('../../testing/db-introspect');
   let dump = '';
-  for (const { name } of tables.rows) {
+  for (const name of await tableNames(harness.db)) {
     const rows = await sql`select * from ${sql.table(name)}`.execute(harness.db);
     dump += `${name}\n${JSON.stringify(rows.rows)}\n`;
   }

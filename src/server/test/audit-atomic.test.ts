@@ -4,13 +4,13 @@
  */
 
 import type { LightMyRequestResponse } from 'fastify';
-import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { accessKeyList } from '../../shared/api/access-keys';
 import { type AuditKind, auditLogPage } from '../../shared/api/activity';
 import { directoryGroupList } from '../../shared/api/directory-groups';
 import { apiErrorSchema } from '../../shared/api/errors';
 import { incomingKeysView } from '../../shared/api/incoming-keys';
+import { breakInserts, mendInserts } from '../../testing/db-introspect';
 import { type OktaStandIn, startOktaStandIn } from '../../testing/okta-stand-in';
 import {
   type Harness,
@@ -35,12 +35,8 @@ async function server(env: Record<string, string> = {}) {
 }
 
 /** From now on every insert into the audit log fails, as a full disk or a lock would. */
-const breakAudit = (harness: Harness) =>
-  sql
-    .raw(`create trigger audit_fails before insert on audit_log
-      begin select raise(abort, '${FAILURE}'); end`)
-    .execute(harness.db);
-const mendAudit = (harness: Harness) => sql.raw('drop trigger audit_fails').execute(harness.db);
+const breakAudit = (harness: Harness) => breakInserts(harness.db, 'audit_log', FAILURE);
+const mendAudit = (harness: Harness) => mendInserts(harness.db, 'audit_log');
 
 /** The answer a client sees when the change could not be stored: the usual shape, no internals. */
 function expectFailed(response: LightMyRequestResponse, ...secrets: string[]) {

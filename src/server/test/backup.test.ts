@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SourceServer, startSourceServer } from '../../testing/source-server';
+import { onPostgres } from '../../testing/test-database';
 import { BackupError, checkSnapshot, restoreDatabase } from '../db/backup';
 import { databaseFile, migrateToLatest, openDatabase } from '../db/database';
 import { oktaUser } from '../http/scim/testing';
@@ -81,7 +82,9 @@ async function find(server: SourceServer, userName: string) {
   return ((await r.json()) as { totalResults: number }).totalResults;
 }
 
-describe('backup and restore', () => {
+// SQLite only by nature: npm run backup and restore copy the SQLite file under DATA_DIR; on
+// PostgreSQL backups are pg_dump's job (README).
+describe.skipIf(onPostgres())('backup and restore', () => {
   it('round-trips the data written through the server, taken while it writes', async () => {
     const server = await start();
     // Okta keeps writing before and while the backup runs, slowly enough that SQLite does not

@@ -6,8 +6,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { breakInserts as dbBreakInserts } from '../../testing/db-introspect';
 import { type OktaStandIn, startOktaStandIn } from '../../testing/okta-stand-in';
 import { EndUserBrowser } from './end-user-browser';
 import { type Console, startConsole } from './licence-fixtures';
@@ -35,12 +35,7 @@ afterEach(async () => {
 
 /** From now on every insert into these tables fails, as a full disk or a lock would. */
 async function breakInserts(tables: readonly string[]) {
-  for (const table of tables) {
-    await sql
-      .raw(`create trigger ${table}_fails before insert on ${table}
-        begin select raise(abort, '${FAILURE}'); end`)
-      .execute(c.harness.db);
-  }
+  for (const table of tables) await dbBreakInserts(c.harness.db, table, FAILURE);
 }
 
 /** A browser that also remembers every cookie value the console set (the transaction too). */

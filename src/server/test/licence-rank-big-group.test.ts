@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { onPostgres } from '../../testing/test-database';
 import { chunks } from '../services/scim/groups';
 import { type Console, startConsole } from './licence-fixtures';
 import { rankMismatches } from './licence-rank-check';
@@ -96,5 +97,8 @@ test('50,000 members of a Pro group: added, changed, unmapped and deleted in lin
 
   expect(filled).toBeLessThan(10_000);
   expect(oneMore).toBeLessThan(250);
-  for (const ms of [lowered, unmapped, deleted]) expect(ms).toBeLessThan(5_000);
+  // PostgreSQL recomputes the 50,000 ranks in a statement trigger over a transition table: about
+  // 4 s here (SQLite about 1.5 s), so its bound is wider; still linear, never minutes.
+  const bound = onPostgres() ? 10_000 : 5_000;
+  for (const ms of [lowered, unmapped, deleted]) expect(ms).toBeLessThan(bound);
 }, 60_000);

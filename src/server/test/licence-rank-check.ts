@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import type { SeatEffect } from '../../shared/api/directory-groups';
 import type { Db } from '../db/database';
+import { isPostgres } from '../db/dialect';
 import { licenceRankOf, RANK_LICENCE } from '../services/licences';
 
 /** Users whose stored rank differs from the one their memberships give now. */
@@ -47,8 +48,9 @@ export async function readTimeSeatEffect(
   groupSeq: number,
   newRank: number,
 ): Promise<SeatEffect> {
+  const max = sql.raw(isPostgres(db) ? 'greatest' : 'max');
   const { rows } = await sql<{ before: number; after: number; n: number }>`
-    select before, max(${newRank}, others) as after, count(*) as n from (
+    select before, ${max}(${newRank}, others) as after, count(*) as n from (
       select coalesce(max(mg.rank), 0) as before,
         coalesce(max(case when x.group_seq <> ${groupSeq} then mg.rank end), 0) as others
       from scim_group_members gm
@@ -57,7 +59,7 @@ export async function readTimeSeatEffect(
       left join directory_mapped_groups mg on mg.group_seq = x.group_seq
       where gm.group_seq = ${groupSeq} and u.active = 1
       group by gm.user_seq
-    ) group by before, after`.execute(db);
+    ) ranks group by before, after`.execute(db);
   const effect: SeatEffect = {
     affectedUsers: 0,
     fromNoneToBasic: 0,

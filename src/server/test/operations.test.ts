@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { api, type Endpoint } from '../../shared/api';
 import { openApiPath } from '../../testing/contract-answer';
 import { type Harness, startHarness } from '../../testing/server-harness';
+import { onPostgres } from '../../testing/test-database';
 
 let harness: Harness;
 afterEach(() => harness?.close());
@@ -104,15 +105,19 @@ describe('request logs', () => {
 });
 
 describe('GET /healthz', () => {
-  it('answers 200 while the database answers and 503 once it is gone', async () => {
+  it('answers 200 while the database answers and 503 once it is gone, naming only its kind', async () => {
     harness = await startHarness();
+    const kind = onPostgres() ? 'postgres' : 'sqlite';
     const ok = await harness.app.inject({ method: 'GET', url: '/healthz' });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json()).toEqual({ status: 'ok' });
+    expect(ok.json()).toEqual({ status: 'ok', database: { kind, ok: true } });
     await harness.db.destroy();
     const down = await harness.app.inject({ method: 'GET', url: '/healthz' });
     expect(down.statusCode).toBe(503);
-    expect(down.json()).toEqual({ status: 'database unavailable' });
+    expect(down.json()).toEqual({ status: 'database unavailable', database: { kind, ok: false } });
+    for (const hidden of ['postgres://', '127.0.0.1', 'okta_test']) {
+      expect(ok.body + down.body).not.toContain(hidden);
+    }
   });
 });
 

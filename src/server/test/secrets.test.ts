@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, type Endpoint } from '../../shared/api';
 import { samplePath } from '../../testing/contract-answer';
+import { columnNames, tableNames } from '../../testing/db-introspect';
 import { type OktaStandIn, startOktaStandIn } from '../../testing/okta-stand-in';
 import { type Harness, type SignedInClient, startHarness } from '../../testing/server-harness';
 import { oktaUser } from '../http/scim/testing';
@@ -187,24 +188,21 @@ describe('secrets never leave the server', () => {
   });
 
   it('no database column holds one, except the hash and ciphertext columns', async () => {
-    const tables = await sql<{ name: string }>`
-      select name from sqlite_master where type = 'table'`.execute(harness.db);
-    expect(tables.rows.map((t) => t.name)).toEqual(
+    const tables = await tableNames(harness.db);
+    expect(tables).toEqual(
       expect.arrayContaining(['admins', 'admin_sessions', 'incoming_keys', 'scim_users']),
     );
     const hashed: string[] = [];
     let searched = 0;
-    for (const { name } of tables.rows) {
-      const columns = await sql<{ name: string }>`
-        select name from pragma_table_info(${name})`.execute(harness.db);
-      for (const column of columns.rows) {
-        const where = `${name}.${column.name}`;
-        if (/_(hash|ciphertext)$/.test(column.name)) {
+    for (const name of tables) {
+      for (const column of await columnNames(harness.db, name)) {
+        const where = `${name}.${column}`;
+        if (/_(hash|ciphertext)$/.test(column)) {
           hashed.push(where);
           continue;
         }
         const values = await sql<{ v: unknown }>`
-          select ${sql.ref(column.name)} as v from ${sql.table(name)}`.execute(harness.db);
+          select ${sql.ref(column)} as v from ${sql.table(name)}`.execute(harness.db);
         const text = values.rows.map((r) => String(r.v)).join('\n');
         searched += values.rows.length;
         for (const secret of [...secrets(), accessKey]) {
@@ -220,13 +218,10 @@ describe('secrets never leave the server', () => {
   });
 
   it('the database holds the client secret only as ciphertext, in no column of any table', async () => {
-    const tables = await sql<{ name: string }>`
-      select name from sqlite_master where type = 'table'`.execute(harness.db);
-    expect(tables.rows.map((t) => t.name)).toEqual(
-      expect.arrayContaining(['admins', 'admin_sessions', 'incoming_keys']),
-    );
+    const tables = await tableNames(harness.db);
+    expect(tables).toEqual(expect.arrayContaining(['admins', 'admin_sessions', 'incoming_keys']));
     let dump = '';
-    for (const { name } of tables.rows) {
+    for (const name of tables) {
       const rows = await sql`select * from ${sql.table(name)}`.execute(harness.db);
       dump += JSON.stringify(rows.rows);
     }

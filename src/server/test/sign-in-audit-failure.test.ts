@@ -4,9 +4,9 @@
  * operator gets one warning line without the typed password or a cookie.
  */
 
-import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { apiErrorSchema } from '../../shared/api/errors';
+import { breakInserts } from '../../testing/db-introspect';
 import { type Harness, startHarness, TEST_ADMIN } from '../../testing/server-harness';
 
 const WRONG_PASSWORD = 'Typed-wrong-password-Jk4r';
@@ -16,11 +16,7 @@ let harness: Harness;
 afterEach(() => harness?.close());
 
 /** Every insert into the audit log fails from now on, as a full disk or a lock would. */
-const breakAudit = () =>
-  sql
-    .raw(`create trigger audit_fails before insert on audit_log
-      begin select raise(abort, '${FAILURE}'); end`)
-    .execute(harness.db);
+const breakAudit = () => breakInserts(harness.db, 'audit_log', FAILURE);
 
 function signIn(password: string, remoteAddress: string, cookie?: string) {
   return harness.app.inject({

@@ -1,9 +1,14 @@
 import { type Kysely, sql } from 'kysely';
+import { isPostgres } from '../dialect';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
+  // PostgreSQL: a serial column; SQLite: the rowid alias, as before.
+  const pg = isPostgres(db);
   await db.schema
     .createTable('admins')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', pg ? 'serial' : 'integer', (c) =>
+      pg ? c.primaryKey() : c.primaryKey().autoIncrement(),
+    )
     .addColumn('email', 'text', (c) => c.notNull())
     .addColumn('password_hash', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())

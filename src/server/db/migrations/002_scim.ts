@@ -1,4 +1,7 @@
 import { type Kysely, sql } from 'kysely';
+import { isPostgres } from '../dialect';
+import { scimCountTriggers } from './pg/scim-counts';
+import { runTranslated } from './pg/translate';
 
 /**
  * SCIM storage. Users and groups keep their full SCIM document as JSON (`doc`) and copy every
@@ -101,6 +104,11 @@ const statements = [
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
+  if (isPostgres(db)) {
+    await runTranslated(db, statements);
+    for (const statement of scimCountTriggers) await sql.raw(statement).execute(db);
+    return;
+  }
   for (const statement of statements) await sql.raw(statement).execute(db);
 }
 

@@ -1,4 +1,7 @@
 import { type Kysely, sql } from 'kysely';
+import { isPostgres } from '../dialect';
+import { groupBindingTriggers } from './pg/group-binding';
+import { runTranslated } from './pg/translate';
 
 const NOW = `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
 
@@ -84,17 +87,34 @@ const statements = [
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
+  if (isPostgres(db)) {
+    await runTranslated(db, statements);
+    for (const statement of groupBindingTriggers) await sql.raw(statement).execute(db);
+    return;
+  }
   for (const statement of statements) await sql.raw(statement).execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  if (isPostgres(db)) {
+    // The triggers' functions go with `cascade`; the triggers with their table scim_groups.
+    for (const name of ['unlinked', 'bind_on_rename', 'bind_on_push']) {
+      await sql
+        .raw(`drop function if exists directory_group_mappings_${name}() cascade`)
+        .execute(db);
+    }
+  }
   for (const statement of [
     'drop table if exists sign_in_events',
     'drop table if exists end_user_last_sign_in',
     'drop table if exists end_user_sessions',
-    'drop trigger if exists directory_group_mappings_unlinked',
-    'drop trigger if exists directory_group_mappings_bind_on_rename',
-    'drop trigger if exists directory_group_mappings_bind_on_push',
+    ...(isPostgres(db)
+      ? []
+      : [
+          'drop trigger if exists directory_group_mappings_unlinked',
+          'drop trigger if exists directory_group_mappings_bind_on_rename',
+          'drop trigger if exists directory_group_mappings_bind_on_push',
+        ]),
     'drop view if exists directory_mapped_groups',
     'drop table if exists directory_group_mappings',
   ]) {

@@ -1,4 +1,6 @@
 import { type Kysely, sql } from 'kysely';
+import { isPostgres } from '../dialect';
+import { runTranslated } from './pg/translate';
 
 /**
  * Provisioning activity, the admin audit log and the deprovisioning safety net.
@@ -78,6 +80,7 @@ const statements = [
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
+  if (isPostgres(db)) return runTranslated(db, statements);
   for (const statement of statements) await sql.raw(statement).execute(db);
 }
 

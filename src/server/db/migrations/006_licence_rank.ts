@@ -1,4 +1,8 @@
 import { type Kysely, sql } from 'kysely';
+import { isPostgres } from '../dialect';
+import { LOWER, RAISE, RANK, RECOMPUTE } from './licence-rank-sql';
+import { licenceRankTriggers } from './pg/licence-rank';
+import { runTranslated } from './pg/translate';
 
 /**
  * Each user's licence rank (2 Pro, 1 Basic, 0 none: the highest rank among their groups in
@@ -18,21 +22,6 @@ import { type Kysely, sql } from 'kysely';
  * members makes 50,000 constant-time updates. A recomputed row is written only when its rank
  * changes: most members of a big group keep theirs.
  */
-const RECOMPUTE = (userSeq: string) => `coalesce((select max(mg.rank) from scim_group_members x
-    join directory_mapped_groups mg on mg.group_seq = x.group_seq where x.user_seq = ${userSeq}), 0)`;
-const RANK = (row: string) => `(case ${row}.capability when 'pro' then 2 else 1 end)`;
-const MEMBERS = (groupId: string) => `(select user_seq from scim_group_members
-    where group_seq = (select seq from scim_groups where id = ${groupId}))`;
-/** Members of the row's old group whose rank it may have given, above `floor`, recomputed. */
-const LOWER = (
-  floor: string,
-) => `update scim_users set licence_rank = ${RECOMPUTE('scim_users.seq')}
-    where seq in ${MEMBERS('old.scim_group_id')}
-      and licence_rank > ${floor} and licence_rank <= ${RANK('old')}
-      and licence_rank <> ${RECOMPUTE('scim_users.seq')};`;
-const RAISE = `update scim_users set licence_rank = ${RANK('new')}
-    where seq in ${MEMBERS('new.scim_group_id')} and licence_rank < ${RANK('new')};`;
-
 const statements = [
   'alter table scim_users add column licence_rank integer not null default 0',
   `update scim_users set licence_rank = r.rank from (
@@ -80,10 +69,22 @@ const statements = [
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
+  if (isPostgres(db)) {
+    await runTranslated(db, statements);
+    for (const statement of licenceRankTriggers) await sql.raw(statement).execute(db);
+    return;
+  }
   for (const statement of statements) await sql.raw(statement).execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  if (isPostgres(db)) {
+    for (const name of PG_TRIGGERS) {
+      await sql.raw(`drop function if exists scim_users_licence_${name}() cascade`).execute(db);
+    }
+    for (const statement of DOWN_COMMON) await sql.raw(statement).execute(db);
+    return;
+  }
   for (const statement of [
     'drop trigger if exists scim_users_licence_mapping_removed',
     'drop trigger if exists scim_users_licence_mapping_changed',
@@ -91,10 +92,22 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     'drop trigger if exists scim_users_licence_group_deleted',
     'drop trigger if exists scim_users_licence_member_removed',
     'drop trigger if exists scim_users_licence_member_added',
-    'drop index if exists scim_users_licence_name',
-    'drop index if exists scim_users_licence_user_name',
-    'alter table scim_users drop column licence_rank',
+    ...DOWN_COMMON,
   ]) {
     await sql.raw(statement).execute(db);
   }
 }
+
+const PG_TRIGGERS = [
+  'mapping_removed',
+  'mapping_changed',
+  'mapping_added',
+  'group_deleted',
+  'member_removed',
+  'member_added',
+];
+const DOWN_COMMON = [
+  'drop index if exists scim_users_licence_name',
+  'drop index if exists scim_users_licence_user_name',
+  'alter table scim_users drop column licence_rank',
+];

@@ -21,7 +21,7 @@ const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
 
 function authenticate(ctx: AppContext, limiter: FailureLimiter) {
   return async (request: FastifyRequest) => {
-    const wait = limiter.retryAfterSeconds(request.ip);
+    const wait = await limiter.retryAfterSeconds(request.ip);
     if (wait > 0) {
       throw new ServiceError(
         'rate-limited',
@@ -34,7 +34,7 @@ function authenticate(ctx: AppContext, limiter: FailureLimiter) {
       await ctx.accessKeys.authenticate(request.headers.authorization);
     } catch (error) {
       if (error instanceof ServiceError && error.kind === 'unauthenticated')
-        limiter.fail(request.ip);
+        await limiter.fail(request.ip);
       throw error;
     }
   };
@@ -48,6 +48,8 @@ export async function registerScim(
 ) {
   const bodyLimit = options.bodyLimit ?? Math.max(ctx.config.bodyLimitBytes, DEFAULT_BODY_LIMIT);
   const limiter = new FailureLimiter(
+    ctx.db,
+    'scim-auth:address',
     options.maxFailuresPerMinute ?? ctx.config.scimAuthMaxFailuresPerMinute,
     60_000,
   );

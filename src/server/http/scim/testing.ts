@@ -1,8 +1,9 @@
 import { Writable } from 'node:stream';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { openTestDatabase } from '../../../testing/test-database';
 import { buildApp } from '../../app';
 import { loadConfig } from '../../config';
-import { type Db, migrateToLatest, openDatabase } from '../../db/database';
+import type { Db } from '../../db/database';
 import { AccessKeysService } from '../../services/access-keys';
 import { ensureFirstAdmin } from '../../services/admins';
 
@@ -34,8 +35,8 @@ export async function scimHarness(): Promise<ScimHarness> {
     }),
     validateResponses: true,
   };
-  const db = openDatabase(':memory:');
-  await migrateToLatest(db);
+  const owned = await openTestDatabase();
+  const db = owned.db;
   const logs: string[] = [];
   const logStream = new Writable({
     write(chunk, _encoding, callback) {
@@ -69,7 +70,7 @@ export async function scimHarness(): Promise<ScimHarness> {
     scim,
     close: async () => {
       await app.close();
-      await db.destroy();
+      await owned.close();
     },
   };
 }

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { DeprovisioningBurst } from '../../../shared/api/activity';
 import type { Db } from '../../db/database';
+import { isPostgres } from '../../db/dialect';
+import { lockInTransaction } from '../../db/locks';
 import type { Database } from '../../db/schema';
 import { inTransaction } from '../../db/transaction';
 import { ServiceError } from '../errors';
@@ -60,7 +62,9 @@ export class DeprovisioningGuard {
     const now = this.now();
     const at = now.toISOString();
     const windowStart = new Date(now.getTime() - this.windowMs).toISOString();
-    await this.db.transaction().execute(async (trx) => {
+    await inTransaction(this.db, async (trx) => {
+      // Two instances must not both open a burst for the same deactivations.
+      await lockInTransaction(trx, 'deprovisioning');
       const { id } = await trx
         .insertInto('scim_deactivations')
         .values({ at, user_id: userId, burst_id: null })
@@ -152,6 +156,7 @@ export class DeprovisioningGuard {
     adminEmail: string,
   ): Promise<{ burst: DeprovisioningBurst; reactivated: number }> {
     return inTransaction(this.db, async (trx) => {
+      await lockInTransaction(trx, 'deprovisioning');
       const row = await trx
         .selectFrom('deprovisioning_bursts')
         .selectAll()
@@ -184,16 +189,7 @@ export class DeprovisioningGuard {
         const seqs = asleep.map((r) => r.seq);
         if (seqs.length === 0) continue;
         await watch.capture(seqs);
-        const result = await trx
-          .updateTable('scim_users')
-          .set({
-            active: 1,
-            doc: sql<string>`json_set(doc, '$.active', json('true'))`,
-            last_modified: at,
-          })
-          .where('seq', 'in', seqs)
-          .executeTakeFirst();
-        reactivated += Number(result.numUpdatedRows);
+        reactivated += await this.setActive(trx, part, at);
         const rows = await trx
           .selectFrom('scim_users')
           .select(['id', 'doc'])
@@ -213,6 +209,43 @@ export class DeprovisioningGuard {
         .executeTakeFirstOrThrow();
       return { burst: toBurst(updated as BurstRow), reactivated };
     });
+  }
+
+  /**
+   * Sets these users, those still deactivated, active (column and document). SQLite edits the
+   * JSON in place; PostgreSQL's JSON functions would reorder the document's keys, so there the
+   * documents are read (locked) and written back.
+   */
+  private async setActive(trx: Db, ids: string[], at: string): Promise<number> {
+    if (!isPostgres(trx)) {
+      const result = await trx
+        .updateTable('scim_users')
+        .set({
+          active: 1,
+          doc: sql<string>`json_set(doc, '$.active', json('true'))`,
+          last_modified: at,
+        })
+        .where('id', 'in', ids)
+        .where('active', '=', 0)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    }
+    const rows = await trx
+      .selectFrom('scim_users')
+      .select(['seq', 'doc'])
+      .where('id', 'in', ids)
+      .where('active', '=', 0)
+      .forUpdate()
+      .execute();
+    for (const row of rows) {
+      const doc = { ...(JSON.parse(row.doc) as Record<string, unknown>), active: true };
+      await trx
+        .updateTable('scim_users')
+        .set({ active: 1, doc: JSON.stringify(doc), last_modified: at })
+        .where('seq', '=', row.seq)
+        .execute();
+    }
+    return rows.length;
   }
 
   /** Drops bursts (and their deactivations) older than `cutoff`, and lone deactivations past the window. */

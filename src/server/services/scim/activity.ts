@@ -5,6 +5,7 @@ import type {
 } from '../../../shared/api/activity';
 import type { ScimSummary } from '../../../shared/api/scim-summary';
 import type { Db } from '../../db/database';
+import { isPostgres } from '../../db/dialect';
 import { storedAction } from './actions';
 
 export interface ScimRequestRecord {
@@ -51,13 +52,20 @@ export class ScimActivity {
     /** Records are written in batches, at most this long after the request. */
     private readonly flushAfterMs = 1000,
   ) {
+    this.writeThrough = isPostgres(db);
     byDatabase.set(db, this);
   }
+
+  /**
+   * On PostgreSQL other instances read the log too and cannot flush this one's queue: each
+   * record is written before the SCIM answer goes out.
+   */
+  private readonly writeThrough: boolean;
 
   /** Queues one record; a batch is written within `flushAfterMs`, or at 200 records. */
   async record(entry: ScimRequestRecord): Promise<void> {
     this.pending.push(entry);
-    if (this.pending.length >= 200) await this.flush();
+    if (this.writeThrough || this.pending.length >= 200) await this.flush();
     else {
       this.timer ??= setTimeout(() => {
         this.flush().catch(() => {});

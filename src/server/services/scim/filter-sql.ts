@@ -7,6 +7,7 @@ import {
   FilterSyntaxError,
   parseFilter,
 } from '../../../shared/scim/filter';
+import type { DialectName } from '../../db/dialect';
 import { invalidFilter } from './errors';
 
 /**
@@ -54,7 +55,32 @@ function shown(path: AttrPath): string {
   return `${path.name}${path.sub ? `.${path.sub}` : ''}`;
 }
 
-function compare(spec: ColumnSpec, op: CompareOp, value: CompareValue, path: AttrPath): Cond {
+/**
+ * "Contains" and "ends with" for a case-exact column: SQLite's GLOB (its LIKE ignores ASCII case);
+ * PostgreSQL's LIKE, which is case-sensitive. Case-insensitive columns hold lower-cased values and
+ * are compared with a lower-cased value, so LIKE answers alike on both.
+ */
+function caseExactLike(
+  ref: RawBuilder<unknown>,
+  pattern: 'co' | 'ew',
+  v: string,
+  dialect: DialectName,
+): Cond {
+  if (dialect === 'postgres') {
+    const p = pattern === 'co' ? `%${escapeLike(v)}%` : `%${escapeLike(v)}`;
+    return sql<SqlBool>`${ref} like ${p} escape '\\'`;
+  }
+  const p = pattern === 'co' ? `*${escapeGlob(v)}*` : `*${escapeGlob(v)}`;
+  return sql<SqlBool>`${ref} glob ${p}`;
+}
+
+function compare(
+  spec: ColumnSpec,
+  op: CompareOp,
+  value: CompareValue,
+  path: AttrPath,
+  dialect: DialectName,
+): Cond {
   const ref = sql.ref(spec.column);
   if (value === null) {
     if (op === 'eq') return sql<SqlBool>`${ref} is null`;
@@ -94,11 +120,11 @@ function compare(spec: ColumnSpec, op: CompareOp, value: CompareValue, path: Att
       return sql<SqlBool>`(${ref} >= ${v} and ${ref} < ${v + MAX_CHAR})`;
     case 'co':
       return spec.caseExact
-        ? sql<SqlBool>`${ref} glob ${`*${escapeGlob(v)}*`}`
+        ? caseExactLike(ref, 'co', v, dialect)
         : sql<SqlBool>`${ref} like ${`%${escapeLike(v)}%`} escape '\\'`;
     case 'ew':
       return spec.caseExact
-        ? sql<SqlBool>`${ref} glob ${`*${escapeGlob(v)}`}`
+        ? caseExactLike(ref, 'ew', v, dialect)
         : sql<SqlBool>`${ref} like ${`%${escapeLike(v)}`} escape '\\'`;
     case 'gt':
       return sql<SqlBool>`${ref} > ${v}`;
@@ -130,7 +156,11 @@ function lookup(spec: FilterSpec, path: AttrPath) {
   return attr;
 }
 
-function leaf(filter: Extract<Filter, { type: 'compare' | 'present' }>, spec: FilterSpec): Cond {
+function leaf(
+  filter: Extract<Filter, { type: 'compare' | 'present' }>,
+  spec: FilterSpec,
+  dialect: DialectName,
+): Cond {
   const attr = lookup(spec, filter.path);
   const sub = filter.path.sub?.toLowerCase();
   let target: ColumnSpec | undefined;
@@ -141,27 +171,31 @@ function leaf(filter: Extract<Filter, { type: 'compare' | 'present' }>, spec: Fi
     target = sub ? attr.subs[sub] : undefined;
   } else {
     // multi-valued: `emails pr` is "has any"; `emails eq "x"` means emails.value.
-    if (!sub && filter.type === 'present') return attr.exists(sql<SqlBool>`1`);
+    if (!sub && filter.type === 'present') return attr.exists(sql<SqlBool>`1 = 1`);
     target = attr.subs[sub ?? 'value'];
   }
   if (!target) throw invalidFilter(`Filtering on "${shown(filter.path)}" is not supported.`);
   const cond =
     filter.type === 'present'
       ? present(target)
-      : compare(target, filter.op, filter.value, filter.path);
+      : compare(target, filter.op, filter.value, filter.path, dialect);
   return attr.kind === 'multi' ? attr.exists(cond) : cond;
 }
 
-export function compileFilter(filter: Filter, spec: FilterSpec): Cond {
+export function compileFilter(
+  filter: Filter,
+  spec: FilterSpec,
+  dialect: DialectName = 'sqlite',
+): Cond {
   switch (filter.type) {
     case 'and':
     case 'or': {
-      const parts = filter.filters.map((f) => compileFilter(f, spec));
+      const parts = filter.filters.map((f) => compileFilter(f, spec, dialect));
       return sql<SqlBool>`(${sql.join(parts, filter.type === 'and' ? sql` and ` : sql` or `)})`;
     }
     case 'not':
       // coalesce: a comparison with a missing value is false, so its negation is true.
-      return sql<SqlBool>`not coalesce(${compileFilter(filter.filter, spec)}, 0)`;
+      return sql<SqlBool>`not coalesce(${compileFilter(filter.filter, spec, dialect)}, ${dialect === 'postgres' ? sql`false` : sql`0`})`;
     case 'valuePath': {
       const attr = lookup(spec, filter.path);
       if (attr.kind !== 'multi' || filter.path.sub) {
@@ -169,10 +203,10 @@ export function compileFilter(filter: Filter, spec: FilterSpec): Cond {
       }
       const inner = { uri: spec.uri, attrs: attr.subs };
       if (containsValuePath(filter.filter)) throw invalidFilter('Value filters cannot nest.');
-      return attr.exists(compileFilter(filter.filter, inner));
+      return attr.exists(compileFilter(filter.filter, inner, dialect));
     }
     default:
-      return leaf(filter, spec);
+      return leaf(filter, spec, dialect);
   }
 }
 
@@ -184,9 +218,9 @@ function containsValuePath(filter: Filter): boolean {
 }
 
 /** Parses and compiles a `filter` parameter; syntax errors become 400 invalidFilter. */
-export function filterToSql(text: string, spec: FilterSpec): Cond {
+export function filterToSql(text: string, spec: FilterSpec, dialect: DialectName = 'sqlite'): Cond {
   try {
-    return compileFilter(parseFilter(text), spec);
+    return compileFilter(parseFilter(text), spec, dialect);
   } catch (error) {
     if (error instanceof FilterSyntaxError) throw invalidFilter(error.message);
     throw error;

@@ -30,10 +30,11 @@ async function onMembers(target: Target, op: Op, path: PatchPath, value: unknown
   }
   if (path.filter) {
     if (op !== 'remove') throw invalidPath('A filter on "members" only works with "remove".');
-    const condition = compileFilter(path.filter, {
-      uri: groupFilterSpec.uri,
-      attrs: memberColumns,
-    });
+    const condition = compileFilter(
+      path.filter,
+      { uri: groupFilterSpec.uri, attrs: memberColumns },
+      members.dialect,
+    );
     await members.removeWhere(seq, condition);
     return;
   }

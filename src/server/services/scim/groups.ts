@@ -3,7 +3,10 @@ import { type RawBuilder, type Selectable, type SqlBool, sql, type Transaction }
 import { SCHEMA } from '../../../shared/scim/constants';
 import type { PatchOperation } from '../../../shared/scim/resources';
 import type { Db } from '../../db/database';
+import { dialectOf, isUniqueViolation } from '../../db/dialect';
+import { forUpdate, LICENCE_LOCK, lockInTransaction } from '../../db/locks';
 import type { Database } from '../../db/schema';
+import { inTransaction } from '../../db/transaction';
 import { LicenceWatch } from '../events/licence-watch';
 import { appendEvents, groupEvent } from '../events/outbox';
 import {
@@ -109,7 +112,8 @@ export class ScimGroups {
   }
 
   async list(filter: string | undefined, page: Page, withMembers: boolean) {
-    const where = filter === undefined ? undefined : filterToSql(filter, groupFilterSpec);
+    const where =
+      filter === undefined ? undefined : filterToSql(filter, groupFilterSpec, dialectOf(this.db));
     let query = this.db.selectFrom('scim_groups as g');
     if (where) query = query.where(where);
     let totalResults: number;
@@ -135,12 +139,10 @@ export class ScimGroups {
     return { totalResults, resources: rows.map((r) => this.render(r, members?.get(r.seq))) };
   }
 
+  /** In a transaction that will write the row, it stays locked (PostgreSQL) until the end. */
   private async find(db: Db | Tx, id: string): Promise<GroupRow> {
-    const row = await db
-      .selectFrom('scim_groups')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const query = db.selectFrom('scim_groups').selectAll().where('id', '=', id);
+    const row = await (db.isTransaction ? forUpdate(db, query) : query).executeTakeFirst();
     if (!row) throw notFound('group', id);
     return row;
   }
@@ -159,6 +161,38 @@ export class ScimGroups {
     if (exceptSeq !== undefined) query = query.where('seq', '<>', exceptSeq);
     if (await query.executeTakeFirst()) {
       throw uniqueness(`A group named "${displayName}" already exists.`);
+    }
+  }
+
+  /**
+   * A write transaction. It takes the licence lock first: membership triggers take it anyway,
+   * and taken before any row lock, group writes of two instances never wait on each other in a
+   * cycle. Two instances may pass assertUnique for one name at once: the unique index refuses
+   * the second, answered as the same 409 uniqueness. `note` is restored before a retry.
+   */
+  private async transaction<T>(
+    note: ActivityNote,
+    name: () => string | undefined,
+    work: (trx: Tx) => Promise<T>,
+  ): Promise<T> {
+    const saved = structuredClone(note);
+    try {
+      return await inTransaction(
+        this.db,
+        async (trx) => {
+          await lockInTransaction(trx, LICENCE_LOCK);
+          return work(trx as Tx);
+        },
+        () => Object.assign(note, structuredClone(saved)),
+      );
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const shown = name();
+      throw uniqueness(
+        shown === undefined
+          ? 'A group with this displayName already exists.'
+          : `A group named "${shown}" already exists.`,
+      );
     }
   }
 
@@ -188,15 +222,19 @@ export class ScimGroups {
     const input = readGroupBody(body, note);
     note.resourceType = 'Group';
     note.resourceName = input.displayName;
-    const row = await this.db.transaction().execute(async (trx) => {
-      const row = await this.insertGroup(trx, input);
-      await appendEvents(trx, [groupEvent('group.created', row.id, row.display_name)]);
-      const members = this.members(trx);
-      await members.add(row.seq, input.members ?? []);
-      await members.tell(note);
-      await members.watch.emit();
-      return row;
-    });
+    const row = await this.transaction(
+      note,
+      () => input.displayName,
+      async (trx) => {
+        const row = await this.insertGroup(trx, input);
+        await appendEvents(trx, [groupEvent('group.created', row.id, row.display_name)]);
+        const members = this.members(trx);
+        await members.add(row.seq, input.members ?? []);
+        await members.tell(note);
+        await members.watch.emit();
+        return row;
+      },
+    );
     note.resourceId = row.id;
     addChange(note, 'displayName', null, input.displayName);
     if (input.externalId !== null) addChange(note, 'externalId', null, input.externalId);
@@ -212,21 +250,25 @@ export class ScimGroups {
   ): Promise<GroupResource> {
     noteGroup(note, id, undefined);
     const input = readGroupBody(body, note);
-    await this.db.transaction().execute(async (trx) => {
-      const row = await this.find(trx, id);
-      noteGroup(note, id, row.display_name);
-      await this.assertUnique(trx, input.displayName, row.seq);
-      const members = this.members(trx);
-      await members.replace(row.seq, input.members ?? []);
-      const state = {
-        displayName: input.displayName,
-        externalId: input.externalId,
-        extensions: input.extensions,
-      };
-      noteRename(note, row, state);
-      await members.tell(note);
-      await this.saveWithEvents(trx, row, state, members);
-    });
+    await this.transaction(
+      note,
+      () => input.displayName,
+      async (trx) => {
+        const row = await this.find(trx, id);
+        noteGroup(note, id, row.display_name);
+        await this.assertUnique(trx, input.displayName, row.seq);
+        const members = this.members(trx);
+        await members.replace(row.seq, input.members ?? []);
+        const state = {
+          displayName: input.displayName,
+          externalId: input.externalId,
+          extensions: input.extensions,
+        };
+        noteRename(note, row, state);
+        await members.tell(note);
+        await this.saveWithEvents(trx, row, state, members);
+      },
+    );
     if (note.changes.length === 0 && note.notApplied.length === 0) {
       addNotApplied(note, 'Nothing changed: the group already had this name and these members.');
     }
@@ -266,24 +308,30 @@ export class ScimGroups {
   /** Applies the operations in order, in one transaction: all or nothing. */
   async patch(id: string, operations: PatchOperation[], note: ActivityNote = newNote()) {
     noteGroup(note, id, undefined);
-    await this.db.transaction().execute(async (trx) => {
-      const row = await this.find(trx, id);
-      noteGroup(note, id, row.display_name);
-      const state: GroupState = {
-        displayName: row.display_name,
-        externalId: row.external_id,
-        extensions: JSON.parse(row.doc) as Doc,
-      };
-      const members = this.members(trx);
-      await applyGroupPatch(state, operations, { id, seq: row.seq, members });
-      checkDisplayName(state.displayName);
-      if (state.displayName !== row.display_name) {
-        await this.assertUnique(trx, state.displayName, row.seq);
-      }
-      noteRename(note, row, state);
-      await members.tell(note);
-      await this.saveWithEvents(trx, row, state, members);
-    });
+    let renamed: string | undefined;
+    await this.transaction(
+      note,
+      () => renamed,
+      async (trx) => {
+        const row = await this.find(trx, id);
+        noteGroup(note, id, row.display_name);
+        const state: GroupState = {
+          displayName: row.display_name,
+          externalId: row.external_id,
+          extensions: JSON.parse(row.doc) as Doc,
+        };
+        const members = this.members(trx);
+        await applyGroupPatch(state, operations, { id, seq: row.seq, members });
+        checkDisplayName(state.displayName);
+        renamed = state.displayName;
+        if (state.displayName !== row.display_name) {
+          await this.assertUnique(trx, state.displayName, row.seq);
+        }
+        noteRename(note, row, state);
+        await members.tell(note);
+        await this.saveWithEvents(trx, row, state, members);
+      },
+    );
     if (note.changes.length === 0 && note.notApplied.length === 0) {
       addNotApplied(note, 'Nothing changed: the group already had this name.');
     }
@@ -291,15 +339,19 @@ export class ScimGroups {
 
   async remove(id: string, note: ActivityNote = newNote()): Promise<void> {
     noteGroup(note, id, undefined);
-    const row = await this.db.transaction().execute(async (trx) => {
-      const row = await this.find(trx, id);
-      const watch = new LicenceWatch(trx, 'group_deleted');
-      if (await new Memberships(trx).isMapped(row.seq)) await watch.captureGroup(row.seq);
-      await trx.deleteFrom('scim_groups').where('seq', '=', row.seq).execute();
-      await appendEvents(trx, [groupEvent('group.deleted', id, row.display_name)]);
-      await watch.emit();
-      return row;
-    });
+    const row = await this.transaction(
+      note,
+      () => undefined,
+      async (trx) => {
+        const row = await this.find(trx, id);
+        const watch = new LicenceWatch(trx, 'group_deleted');
+        if (await new Memberships(trx).isMapped(row.seq)) await watch.captureGroup(row.seq);
+        await trx.deleteFrom('scim_groups').where('seq', '=', row.seq).execute();
+        await appendEvents(trx, [groupEvent('group.deleted', id, row.display_name)]);
+        await watch.emit();
+        return row;
+      },
+    );
     noteGroup(note, id, row.display_name);
     addChange(note, 'displayName', row.display_name, null);
   }
@@ -376,6 +428,10 @@ export class Memberships {
 
   private async watchSeqs(groupSeq: number, seqs: number[]) {
     if (seqs.length > 0 && (await this.isMapped(groupSeq))) await this.watch.capture(seqs);
+  }
+
+  get dialect() {
+    return dialectOf(this.trx);
   }
 
   private added(seqs: number[]) {

@@ -3,7 +3,10 @@ import { type SqlBool, sql, type Transaction } from 'kysely';
 import { SCHEMA } from '../../../shared/scim/constants';
 import type { PatchOperation } from '../../../shared/scim/resources';
 import type { Db } from '../../db/database';
+import { dialectOf, isUniqueViolation } from '../../db/dialect';
+import { forUpdate, LICENCE_LOCK, lockInTransaction } from '../../db/locks';
 import type { Database } from '../../db/schema';
+import { inTransaction } from '../../db/transaction';
 import { LicenceWatch } from '../events/licence-watch';
 import { appendEvents, type NewEvent, userEvent } from '../events/outbox';
 import {
@@ -131,7 +134,7 @@ export class ScimUsers {
   }
 
   private async listFiltered(filter: string, page: Page): Promise<UserList> {
-    const where = filterToSql(filter, userFilterSpec);
+    const where = filterToSql(filter, userFilterSpec, dialectOf(this.db));
     const query = this.db.selectFrom('scim_users as u').where(where);
     const row = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
     const totalResults = Number(row?.n ?? 0);
@@ -145,12 +148,13 @@ export class ScimUsers {
     return { totalResults, resources: rows.map((r) => this.render(r)) };
   }
 
+  /** In a transaction that will write the row, it stays locked (PostgreSQL) until the end. */
   private async find(db: Db | Tx, id: string) {
-    const row = await db
+    const query = db
       .selectFrom('scim_users')
       .select(['seq', 'id', 'doc', 'created_at', 'last_modified', 'user_name'])
-      .where('id', '=', id)
-      .executeTakeFirst();
+      .where('id', '=', id);
+    const row = await (db.isTransaction ? forUpdate(db, query) : query).executeTakeFirst();
     if (!row) throw notFound('user', id);
     return row;
   }
@@ -170,6 +174,27 @@ export class ScimUsers {
     }
   }
 
+  /**
+   * A write transaction. Two instances may pass assertUnique for one userName at once: the unique
+   * index refuses the second insert (or rename), answered as the same 409 uniqueness.
+   */
+  private async transaction<T>(
+    named: { user_name?: unknown; userName?: unknown } | undefined,
+    work: (trx: Tx) => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await inTransaction(this.db, (trx) => work(trx as Tx));
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const name = named?.user_name ?? named?.userName;
+      throw uniqueness(
+        typeof name === 'string'
+          ? `A user with userName "${name}" already exists.`
+          : 'A user with this userName already exists.',
+      );
+    }
+  }
+
   private async writeEmails(trx: Tx, seq: number, index: UserIndex, replace: boolean) {
     if (replace) await trx.deleteFrom('scim_user_emails').where('user_seq', '=', seq).execute();
     if (index.emails.length > 0) {
@@ -186,7 +211,7 @@ export class ScimUsers {
     const index = userIndex(doc);
     note.resourceType = 'User';
     note.resourceName = index.user_name;
-    const created = await this.db.transaction().execute(async (trx) => {
+    const created = await this.transaction(index, async (trx) => {
       await this.assertUnique(trx, index);
       const now = new Date().toISOString();
       const { emails: _emails, ...columns } = index;
@@ -253,7 +278,7 @@ export class ScimUsers {
   async replace(id: string, body: unknown, note: ActivityNote = newNote()): Promise<UserResource> {
     noteUser(note, id, undefined);
     const doc = buildUserDoc(body, note);
-    const resource = await this.db.transaction().execute(async (trx) => {
+    const resource = await this.transaction(doc, async (trx) => {
       const current = await this.find(trx, id);
       // A PUT without `active` does not reactivate (or deactivate) anyone.
       doc.active ??= (JSON.parse(current.doc) as Doc).active !== false;
@@ -269,7 +294,7 @@ export class ScimUsers {
     note: ActivityNote = newNote(),
   ): Promise<UserResource> {
     noteUser(note, id, undefined);
-    const resource = await this.db.transaction().execute(async (trx) => {
+    const resource = await this.transaction(undefined, async (trx) => {
       const current = await this.find(trx, id);
       note.resourceName = current.user_name;
       const doc = buildUserDoc(patchUserDoc(JSON.parse(current.doc) as Doc, operations, id));
@@ -290,7 +315,9 @@ export class ScimUsers {
 
   async remove(id: string, note: ActivityNote = newNote()): Promise<void> {
     noteUser(note, id, undefined);
-    const row = await this.db.transaction().execute(async (trx) => {
+    // The user's memberships go with them, and their triggers take the licence lock: taken first.
+    const row = await inTransaction(this.db, async (trx) => {
+      await lockInTransaction(trx, LICENCE_LOCK);
       const current = await this.find(trx, id);
       const watch = new LicenceWatch(trx, 'user_deleted');
       await watch.capture([current.seq]);
