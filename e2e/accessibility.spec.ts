@@ -30,7 +30,7 @@ test.describe('accessibility (axe, WCAG 2.1 A and AA)', () => {
       const bar = await page.getByRole('banner').boundingBox();
       const nav = page.getByRole('navigation', { name: 'Main' }).getByRole('link');
       const controls = [...(await nav.all()), page.getByRole('button', { name: 'Sign out' })];
-      expect(controls.length).toBe(5);
+      expect(controls.length).toBe(6);
       for (const control of controls) {
         const box = await control.boundingBox();
         const name = await control.textContent();
@@ -46,7 +46,14 @@ test.describe('accessibility (axe, WCAG 2.1 A and AA)', () => {
       }
       expect(await axeViolations(page)).toEqual([]);
       // Wide tables scroll in their own box; nothing makes a page scroll sideways.
-      for (const path of ['/', '/users', '/activity', '/activity?tab=audit', '/admins']) {
+      for (const path of [
+        '/',
+        '/users',
+        '/activity',
+        '/activity?tab=audit',
+        '/webhooks',
+        '/admins',
+      ]) {
         if (path !== '/') await page.goto(path);
         await expect(page.getByRole('table').first()).toBeVisible();
         const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
