@@ -46,7 +46,14 @@ test.describe('accessibility (axe, WCAG 2.1 A and AA)', () => {
       }
       expect(await axeViolations(page)).toEqual([]);
       // Wide tables scroll in their own box; nothing makes a page scroll sideways.
-      for (const path of ['/', '/users', '/activity', '/activity?tab=audit', '/admins']) {
+      for (const path of [
+        '/',
+        '/users',
+        '/activity',
+        '/activity?tab=audit',
+        '/webhooks',
+        '/admins',
+      ]) {
         if (path !== '/') await page.goto(path);
         await expect(page.getByRole('table').first()).toBeVisible();
         const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
