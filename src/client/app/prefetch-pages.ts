@@ -5,6 +5,7 @@ import {
   provisioningQueryFor,
 } from '../features/activity/utils/activity-filters';
 import { adminsQueryOptions } from '../features/admins/api/list-admins';
+import { apiKeysQueryOptions } from '../features/api-keys/api/list-api-keys';
 import { applicationsQueryOptions } from '../features/applications/api/list-applications';
 import { licenceTotalsQueryOptions } from '../features/users/api/get-licence-totals';
 import { recentRefusalsQueryOptions } from '../features/users/api/list-sign-in-events';
@@ -39,5 +40,8 @@ export async function prefetchAdminsPage(queryClient: QueryClient): Promise<void
 }
 
 export async function prefetchApplicationsPage(queryClient: QueryClient): Promise<void> {
-  await queryClient.prefetchQuery(applicationsQueryOptions());
+  await Promise.all([
+    queryClient.prefetchQuery(applicationsQueryOptions()),
+    queryClient.prefetchQuery(apiKeysQueryOptions()),
+  ]);
 }

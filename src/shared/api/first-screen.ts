@@ -1,6 +1,7 @@
 import { listAccessKeys } from './access-keys';
 import { CHART_HOURS, getActivityChart, getSyncHealth, listProvisioningActivity } from './activity';
 import { listAdmins } from './admins';
+import { listApiKeys } from './api-keys';
 import { listApplications } from './applications';
 import { FIRST_DIRECTORY_GROUPS_PAGE, listDirectoryGroups } from './directory-groups';
 import { requestTarget } from './endpoint';
@@ -49,5 +50,5 @@ export const FIRST_SCREEN_TARGETS: Readonly<Record<string, readonly string[]>> =
   // The Provisioning tab; the Audit log tab has `?tab=audit` in its address.
   '/activity': [requestTarget(listProvisioningActivity, { query: FIRST_PAGE })],
   '/admins': [requestTarget(listAdmins)],
-  '/applications': [requestTarget(listApplications)],
+  '/applications': [requestTarget(listApplications), requestTarget(listApiKeys)],
 };

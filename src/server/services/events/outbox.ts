@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { EventType, LicenceCause } from '../../../shared/api/events';
 import type { Db } from '../../db/database';
+import { LICENCE_LOCK, lockInTransaction } from '../../db/locks';
 import { RANK_LICENCE } from '../licences';
 
 /**
@@ -26,6 +27,12 @@ export function newEventId(): string {
 const CHUNK = 500;
 
 export async function appendEvents(db: Db, events: NewEvent[], now = new Date()): Promise<void> {
+  if (events.length === 0) return;
+  // PostgreSQL hands out sequence values at insert, not at commit: two writers could commit seq 8
+  // before seq 7, and a reader at cursor 8 would never see 7. Every event writer holds the licence
+  // lock until it commits (SCIM and mapping writes take it first anyway), so seq order is commit
+  // order there as it is on SQLite's single writer. A no-op on SQLite.
+  await lockInTransaction(db, LICENCE_LOCK);
   const at = now.toISOString();
   for (let i = 0; i < events.length; i += CHUNK) {
     await db

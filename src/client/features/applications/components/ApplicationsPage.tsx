@@ -2,14 +2,15 @@ import Alert from '@mui/material/Alert';
 import Container from '@mui/material/Container';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
+import { ApiKeysSection } from '../../api-keys/components/ApiKeysSection';
 import { AppHeader } from '../../configuration/components/AppHeader';
 import { useApplications } from '../api/list-applications';
 import { ApplicationsSection } from './ApplicationsSection';
 import { ProviderSettingsSection } from './ProviderSettingsSection';
 
 /**
- * "/applications": the console as the applications' OpenID Provider. Made of sections, so that
- * more (API keys, for example) can be added below.
+ * "/applications": the console as the applications' OpenID Provider, and the read-only API keys
+ * their backends use for /api/v1 (events, users, groups).
  */
 export default function ApplicationsPage() {
   const list = useApplications();
@@ -36,6 +37,7 @@ export default function ApplicationsPage() {
             <ApplicationsSection applications={list.data.applications} />
           </>
         )}
+        <ApiKeysSection />
       </Container>
     </>
   );

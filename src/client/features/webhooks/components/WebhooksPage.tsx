@@ -8,7 +8,6 @@ import Typography from '@mui/material/Typography';
 import { lazy, Suspense, useState } from 'react';
 import type { WebhookEndpointView } from '../../../../shared/api/webhooks';
 import { Notice } from '../../../components/Notice';
-import { ApiKeysSection } from '../../api-keys/components/ApiKeysSection';
 import { AppHeader } from '../../configuration/components/AppHeader';
 import { useWebhooks } from '../api/list-webhooks';
 import { useUpdateWebhook } from '../api/update-webhook';
@@ -33,7 +32,7 @@ const reopen =
   ({ key }: Opening<T>): Opening<T> => ({ open: true, key: key + 1, target });
 const shut = <T,>(o: Opening<T>): Opening<T> => ({ ...o, open: false });
 
-/** "/webhooks": where the application hears about changes, and its read-only API keys. */
+/** "/webhooks": where the application hears about changes (its API keys are on /applications). */
 export default function WebhooksPage() {
   const hooks = useWebhooks();
   const toggle = useUpdateWebhook();
@@ -104,7 +103,6 @@ export default function WebhooksPage() {
             />
           )}
         </Paper>
-        <ApiKeysSection />
       </Container>
       {/* One boundary per dialog: a dialog's code loading must not hide (and re-show) another. */}
       <Suspense fallback={null}>
