@@ -11,6 +11,7 @@ import * as m003 from '../db/migrations/003_directory_groups';
 import * as m004 from '../db/migrations/004_activity';
 import * as m005 from '../db/migrations/005_one_action';
 import * as m006 from '../db/migrations/006_licence_rank';
+import * as m009 from '../db/migrations/009_must_change_password';
 import { rankMismatches } from './licence-rank-check';
 
 let db: Db | undefined;
@@ -94,8 +95,13 @@ it('gives every stored user the rank of their groups, and comes off again', asyn
   ]);
   expect(await rankMismatches(db)).toEqual([]);
 
-  const m = await migrator(db, { ...before006, '006_licence_rank': m006 });
-  const { error } = await m.migrateDown();
+  // Down to 005: migration 009, applied by migrateToLatest, goes first, then 006.
+  const m = await migrator(db, {
+    ...before006,
+    '006_licence_rank': m006,
+    '009_must_change_password': m009,
+  });
+  const { error } = await m.migrateTo('005_one_action');
   expect(error).toBeUndefined();
   const columns = await sql<{ name: string }>`pragma table_info(scim_users)`.execute(db);
   expect(columns.rows.map((c) => c.name)).not.toContain('licence_rank');
