@@ -30,7 +30,7 @@ test.describe('accessibility (axe, WCAG 2.1 A and AA)', () => {
       const bar = await page.getByRole('banner').boundingBox();
       const nav = page.getByRole('navigation', { name: 'Main' }).getByRole('link');
       const controls = [...(await nav.all()), page.getByRole('button', { name: 'Sign out' })];
-      expect(controls.length).toBe(6);
+      expect(controls.length).toBe(7);
       for (const control of controls) {
         const box = await control.boundingBox();
         const name = await control.textContent();

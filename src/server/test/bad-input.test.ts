@@ -248,6 +248,8 @@ describe.each(withParams)('%s with bad path parameters', (_id, endpoint) => {
 
   it.each(names)('names %s when it is not valid', async (name) => {
     for (const value of ['abc', '-1', '0', '1.5', '1e400', ' ', '%00', 'x'.repeat(90)]) {
+      // A value the schema accepts (a user id may be 'abc') is not bad input for this endpoint.
+      if (endpoint.params?.safeParse({ [name]: decodeURIComponent(value) }).success) continue;
       const response = await send(endpoint, {}, samplePath(endpoint, value));
       const answer = expectContractAnswer(endpoint, response, value);
       expect(response.statusCode, value).toBe(400);

@@ -17,9 +17,9 @@ const SCIM_PASSWORD = 'Okta-sent-password-Xq81-Unique';
 const SECRET_COLUMNS = [
   'admin_sessions.token_hash',
   'admins.password_hash',
+  'api_keys.key_hash',
   'applications.previous_secret_hash',
   'applications.secret_hash',
-  'api_keys.key_hash',
   'end_user_sessions.token_hash',
   'incoming_keys.client_secret_ciphertext',
   'scim_access_keys.key_hash',

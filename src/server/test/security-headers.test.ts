@@ -157,6 +157,8 @@ for (const https of [false, true]) {
         ['OpenAPI', { method: 'GET', url: '/api/openapi.json' }],
         ['end-user /me', { method: 'GET', url: '/me' }],
         ['end-user sign-in refused', { method: 'GET', url: '/auth/okta' }],
+        ['sign-in page', { method: 'GET', url: '/sign-in' }],
+        // Signed out, a console page is a redirect to the sign-in page.
         ['console page', { method: 'GET', url: '/' }],
         ['console route', { method: 'GET', url: '/users' }],
         ['console asset', { method: 'GET', url: '/assets/app.js' }],
@@ -195,7 +197,7 @@ for (const https of [false, true]) {
         expect(response.statusCode, what).toBeLessThan(what.startsWith('end-user') ? 504 : 500);
         const nonce = expectSecurityHeaders(response.headers, https, what);
         const isPage = String(response.headers['content-type']).startsWith('text/html');
-        expect(isPage, what).toBe(/^(console (page|route)|end-user)/.test(what));
+        expect(isPage, what).toBe(/^(sign-in page|end-user)/.test(what));
         // A page has a nonce; nothing else may apply inline style at all.
         expect(nonce !== undefined, what).toBe(isPage);
         if (nonce) {

@@ -6,7 +6,7 @@ import { cachedText, renderApp } from '../../../../testing/render-app';
 
 describe('API keys section', () => {
   it('creates a read-only key shown once, and revokes it after asking', async () => {
-    const { user, queryClient } = renderApp('/webhooks');
+    const { user, queryClient } = renderApp('/applications');
     const table = await screen.findByRole('table', { name: 'API keys' });
     expect(table).toHaveTextContent('No API keys yet.');
     await user.click(screen.getByRole('button', { name: 'Create API key' }));

@@ -29,7 +29,7 @@ describe('Applications page', () => {
       within(nav)
         .getAllByRole('link')
         .map((l) => l.textContent),
-    ).toEqual(['Configuration', 'Users', 'Activity', 'Applications', 'Administrators']);
+    ).toEqual(['Configuration', 'Users', 'Activity', 'Applications', 'Webhooks', 'Administrators']);
     expect(screen.getByText(MOCK_ISSUER)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Copy discovery URL' }));
     expect(await navigator.clipboard.readText()).toBe(
