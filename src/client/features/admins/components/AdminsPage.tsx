@@ -7,6 +7,7 @@ import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import { lazy, Suspense, useRef, useState } from 'react';
 import type { AdminView } from '../../../../shared/api/admins';
+import { closed, type Opening, reopen, shut } from '../../../components/dialog-opening';
 import { Notice } from '../../../components/Notice';
 import { AppHeader } from '../../configuration/components/AppHeader';
 import { useAdmins } from '../api/list-admins';
@@ -18,18 +19,6 @@ const loadRemoveDialog = () => import('./RemoveAdminDialog');
 const RemoveAdminDialog = lazy(loadRemoveDialog);
 const loadPasswordDialog = () => import('./ChangePasswordDialog');
 const ChangePasswordDialog = lazy(loadPasswordDialog);
-
-/** Each dialog's state: `key` changes on every opening, so it starts with a fresh form. */
-interface Opening<T = undefined> {
-  open: boolean;
-  key: number;
-  target?: T;
-}
-const closed = { open: false, key: 0 };
-const reopen =
-  <T,>(target?: T) =>
-  ({ key }: Opening<T>): Opening<T> => ({ open: true, key: key + 1, target });
-const shut = <T,>(o: Opening<T>): Opening<T> => ({ ...o, open: false });
 
 /** "/admins": who can use this console, adding and removing them, and your own password. */
 export default function AdminsPage() {

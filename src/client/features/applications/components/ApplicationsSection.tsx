@@ -5,6 +5,7 @@ import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { lazy, Suspense, useRef, useState } from 'react';
 import type { ApplicationView } from '../../../../shared/api/applications';
+import { closed, type Opening, reopen, shut } from '../../../components/dialog-opening';
 import { Notice } from '../../../components/Notice';
 import { ApplicationsTable } from './ApplicationsTable';
 
@@ -14,18 +15,6 @@ const loadRotateDialog = () => import('./RotateSecretDialog');
 const RotateSecretDialog = lazy(loadRotateDialog);
 const loadRemoveDialog = () => import('./RemoveApplicationDialog');
 const RemoveApplicationDialog = lazy(loadRemoveDialog);
-
-/** Each dialog's state: `key` changes on every opening, so it starts afresh. */
-interface Opening<T = undefined> {
-  open: boolean;
-  key: number;
-  target?: T;
-}
-const closed = { open: false, key: 0 };
-const reopen =
-  <T,>(target?: T) =>
-  ({ key }: Opening<T>): Opening<T> => ({ open: true, key: key + 1, target });
-const shut = <T,>(o: Opening<T>): Opening<T> => ({ ...o, open: false });
 
 /** The applications, "Add application", and per application "Rotate secret" and "Remove". */
 export function ApplicationsSection({ applications }: { applications: ApplicationView[] }) {

@@ -7,6 +7,7 @@ import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import { lazy, Suspense, useState } from 'react';
 import type { WebhookEndpointView } from '../../../../shared/api/webhooks';
+import { closed, type Opening, reopen, shut } from '../../../components/dialog-opening';
 import { Notice } from '../../../components/Notice';
 import { AppHeader } from '../../configuration/components/AppHeader';
 import { useWebhooks } from '../api/list-webhooks';
@@ -20,17 +21,6 @@ const loadRemove = () => import('./RemoveWebhookDialog');
 const RemoveWebhookDialog = lazy(loadRemove);
 const loadLog = () => import('./DeliveryLogDialog');
 const DeliveryLogDialog = lazy(loadLog);
-
-interface Opening<T = undefined> {
-  open: boolean;
-  key: number;
-  target?: T;
-}
-const closed = { open: false, key: 0 };
-const reopen =
-  <T,>(target?: T) =>
-  ({ key }: Opening<T>): Opening<T> => ({ open: true, key: key + 1, target });
-const shut = <T,>(o: Opening<T>): Opening<T> => ({ ...o, open: false });
 
 /** "/webhooks": where the application hears about changes (its API keys are on /applications). */
 export default function WebhooksPage() {
