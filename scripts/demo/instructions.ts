@@ -84,12 +84,14 @@ ${bold('Sign in as one of the people')}: open ${demo.initiateLoginUri}, then typ
 password at the stand-in's sign-in form. /me shows who you are and your licence. Or open the
 sample app, ${demo.sampleAppUrl}, and choose Sign in: it greets you with your licence
 ("Hello Ada Lovelace — Pro"), registered on the console's Applications page as "Sample app".
-Change a group from Basic to Pro in the console: ${demo.sampleAppUrl}/events lists each member's
-user.licence_changed, signed by the console and verified by the sample app.
 ${table([
   ['Username', 'Password', 'Groups', 'Licence'],
   ...DEMO_PEOPLE.map((p) => [p.email, p.password, p.groups.join(', ') || '(none)', expected(p)]),
 ])}
+
+${bold('Events for the application')}: change a group from Basic to Pro in the console (Sales, on
+Directory groups) and ${demo.sampleAppUrl}/events lists each member's user.licence_changed,
+signed by the console and verified by the sample app with the standardwebhooks package.
 `;
 }
 
