@@ -1,8 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { type Browser, expect, test } from '@playwright/test';
-import { DEMO_PEOPLE } from '../scripts/demo/people';
+import { type Browser, expect, type Page, test } from '@playwright/test';
+import { Webhook } from 'standardwebhooks';
+import { AdminClient } from '../scripts/demo/admin-client';
+import { DEMO_MAPPINGS, DEMO_PEOPLE } from '../scripts/demo/people';
+import { startSampleApp } from '../scripts/demo/sample-app/app';
+import { DEMO_ADMIN } from '../scripts/demo/start-demo';
+import { listDirectoryGroups, updateDirectoryGroup } from '../src/shared/api/directory-groups';
 import { freePort, projectRoot } from '../src/testing/built-server';
 import { MePage, RefusalPage } from './fixtures/me-page';
 import { OktaStandInForm } from './fixtures/okta-stand-in-form';
@@ -76,6 +82,28 @@ function sampleAppUrl(output = (demo as RunningDemo).output()): string {
   return url;
 }
 
+/** A delivery as the console sends one, signed with `secret` (a random one: a forged delivery). */
+function signedDelivery(secret: string, type: string, data: unknown) {
+  const id = `msg_${randomBytes(12).toString('hex')}`;
+  const now = new Date();
+  const body = JSON.stringify({ id, type, timestamp: now.toISOString(), data });
+  const signature = new Webhook(secret).sign(id, now, body);
+  return {
+    id,
+    body,
+    headers: {
+      'content-type': 'application/json',
+      'webhook-id': id,
+      'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
+      'webhook-signature': signature,
+    },
+  };
+}
+const randomSecret = () => `whsec_${randomBytes(24).toString('base64')}`;
+
+/** The rows of the sample app's "Events received" table. */
+const eventRows = (page: Page) => page.getByRole('table').getByRole('row');
+
 /** One visitor at their own browser: /auth/okta, the stand-in's form, back to the console. */
 async function signInAs(browser: Browser, email: string) {
   const running = demo as RunningDemo;
@@ -114,6 +142,8 @@ test.describe('npm run demo -- --configured', () => {
     expect(output).toMatch(/ada@example\.com +ada-demo +Engineering +Pro/);
     expect(output).toContain('The console is configured');
     expect(output).toMatch(/^ {2}Sample app +http:\/\/127\.0\.0\.1:\d+ /m);
+    expect(output).toContain(`Its webhook      ${sampleAppUrl()}/webhooks`);
+    expect(output).toContain(`the sample app's endpoint ${sampleAppUrl()}/webhooks`);
   });
 
   test('the sample app signs Ada in through the console and greets her with Pro', async ({
@@ -188,6 +218,73 @@ test.describe('npm run demo -- --configured', () => {
     }
   });
 
+  test("a group changed from Basic to Pro: each member's user.licence_changed reaches the sample app, signed and verified", async ({
+    page,
+  }) => {
+    const running = demo as RunningDemo;
+    const sampleUrl = sampleAppUrl();
+    const admin = await AdminClient.signIn(
+      running.consoleUrl,
+      DEMO_ADMIN.email,
+      DEMO_ADMIN.password,
+    );
+    const { groups } = await admin.call(listDirectoryGroups, { query: { name: 'Sales' } });
+    const sales = groups.find((g) => g.name === 'Sales');
+    expect(sales?.capability).toBe('basic');
+    await admin.call(updateDirectoryGroup, {
+      params: { id: sales?.id ?? 0 },
+      body: { capability: 'pro' },
+    });
+    // Sales' members whose seat moves: not those already Pro through Engineering.
+    const movers = DEMO_PEOPLE.filter(
+      (p) => p.groups.includes('Sales') && !p.groups.some((g) => DEMO_MAPPINGS[g] === 'pro'),
+    );
+    expect(movers.length).toBeGreaterThan(0);
+
+    await page.goto(`${sampleUrl}/`);
+    await page.getByRole('link', { name: 'Events received' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Events received');
+    // Basic → Pro rows only: the sample app may also have heard the demo's first mapping (none → basic).
+    const upgrades = eventRows(page)
+      .filter({ hasText: 'user.licence_changed' })
+      .filter({ hasText: 'basic → pro (mapping_change)' });
+    await expect(async () => {
+      await page.reload();
+      await expect(upgrades).toHaveCount(movers.length, { timeout: 500 });
+    }).toPass({ timeout: 15_000 });
+    for (const person of movers) {
+      const row = upgrades.filter({ hasText: person.email });
+      await expect(row).toHaveCount(1);
+      await expect(row).toContainText('signature verified');
+      await expect(row.getByRole('cell').nth(3)).toHaveText(/^\S+$/);
+    }
+    expect(await axeViolations(page), "axe on the sample app's /events").toEqual([]);
+
+    // A delivery signed with another secret is refused and not listed.
+    const forged = signedDelivery(randomSecret(), 'user.licence_changed', {
+      user: { email: 'mallory@example.com' },
+      before: 'basic',
+      after: 'pro',
+    });
+    const answer = await fetch(`${sampleUrl}/webhooks`, {
+      method: 'POST',
+      headers: forged.headers,
+      body: forged.body,
+    });
+    expect(answer.status).toBe(401);
+    const unsigned = await fetch(`${sampleUrl}/webhooks`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: forged.body,
+    });
+    expect(unsigned.status).toBe(401);
+    await page.reload();
+    await expect(page.getByText(forged.id)).toHaveCount(0);
+    await expect(page.getByText('mallory@example.com')).toHaveCount(0);
+    // The secret (handed over in the sample app's env) is never on the page.
+    expect(running.output()).not.toContain('whsec_');
+  });
+
   test('Ctrl-C stops the demo and deletes its temporary data directory', async () => {
     const running = demo as RunningDemo;
     expect(existsSync(running.dataDir)).toBe(true);
@@ -224,5 +321,57 @@ test('a demo killed outright (SIGKILL) leaves no console server behind', async (
       .toBe('stopped');
   } finally {
     await rm(killed.dataDir, { recursive: true, force: true });
+  }
+});
+
+test('without SAMPLE_WEBHOOK_SECRET the admin pastes the secret at /events; it is never echoed', async ({
+  page,
+}) => {
+  // Only the webhook side: the console's discovery is fetched on the first sign-in, never here.
+  const app = await startSampleApp({
+    issuer: 'http://127.0.0.1:9/',
+    clientId: 'unused',
+    clientSecret: 'unused',
+    port: 0,
+  });
+  try {
+    const secret = randomSecret();
+    const send = (delivery: ReturnType<typeof signedDelivery>) =>
+      fetch(`${app.url}/webhooks`, {
+        method: 'POST',
+        headers: delivery.headers,
+        body: delivery.body,
+      }).then((r) => r.status);
+    const early = signedDelivery(secret, 'group.created', { group: { displayName: 'Early' } });
+    // No secret yet: refused with 503, so the console retries it once the secret is saved.
+    expect(await send(early)).toBe(503);
+
+    await page.goto(`${app.url}/events`);
+    const field = page.getByLabel('Webhook signing secret');
+    await field.fill('not-a-secret');
+    await page.getByRole('button', { name: 'Save secret' }).click();
+    await expect(page.getByRole('alert')).toContainText('That is not a signing secret');
+    await expect(field).toHaveValue('');
+    await field.fill(secret);
+    await page.getByRole('button', { name: 'Save secret' }).click();
+    await expect(page.getByRole('status')).toHaveText('Secret saved.');
+    expect(await page.content()).not.toContain(secret);
+    expect(await axeViolations(page), 'axe on /events with its form').toEqual([]);
+
+    expect(await send(early)).toBe(204);
+    expect(
+      await send(
+        signedDelivery(randomSecret(), 'group.created', { group: { displayName: 'Forged' } }),
+      ),
+    ).toBe(401);
+    await page.reload();
+    const row = eventRows(page).filter({ hasText: 'group.created' });
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText('Early');
+    await expect(row).toContainText(early.id);
+    await expect(row).toContainText('signature verified');
+    await expect(page.getByText('Forged')).toHaveCount(0);
+  } finally {
+    await app.close();
   }
 });

@@ -10,7 +10,9 @@ import {
   listDirectoryGroups,
   updateDirectoryGroup,
 } from '../../src/shared/api/directory-groups';
+import { EVENT_TYPES } from '../../src/shared/api/events';
 import { saveIncomingKeys } from '../../src/shared/api/incoming-keys';
+import { createWebhook, deleteWebhook, listWebhooks } from '../../src/shared/api/webhooks';
 import { AdminApiError, type AdminClient } from './admin-client';
 import { DEMO_GROUPS, DEMO_MAPPINGS } from './people';
 
@@ -54,4 +56,20 @@ export async function configureConsole(
       }
     }
   }
+}
+
+/**
+ * "Add endpoint" on the Webhooks page for the sample app, with every event type; answers the
+ * signing secret the console shows once. One from a kept DEMO_DATA_DIR (same URL) is replaced:
+ * its secret was not kept.
+ */
+export async function addSampleWebhook(admin: AdminClient, url: string): Promise<string> {
+  const { endpoints } = await admin.call(listWebhooks);
+  for (const old of endpoints.filter((e) => e.url === url)) {
+    await admin.call(deleteWebhook, { params: { id: old.id } });
+  }
+  const { secret } = await admin.call(createWebhook, {
+    body: { url, description: 'Sample app (demo)', eventTypes: [...EVENT_TYPES] },
+  });
+  return secret;
 }

@@ -35,7 +35,9 @@ function expected(person: DemoPerson): string {
 export function instructions(demo: Demo, options: { configured: boolean; startedInMs: number }) {
   const { okta } = demo;
   const consoleSteps = options.configured
-    ? `${bold('The console is configured')} (--configured): incoming keys saved, Engineering → Pro, Sales → Basic.`
+    ? `${bold('The console is configured')} (--configured): incoming keys saved, Engineering → Pro, Sales → Basic,
+  and on Webhooks the sample app's endpoint ${demo.sampleWebhookUrl} with every event type
+  (its signing secret handed to the sample app).`
     : `${bold('Your steps in the console')} (or start with \`npm run demo -- --configured\` to skip them):
   1. Open ${demo.consoleUrl} and sign in with the admin email and password above.
   2. Choose "Set up incoming keys" and paste into "Setup incoming Okta keys":
@@ -48,7 +50,9 @@ ${table(
   '       ',
 )}
      then choose Save.
-  3. Under "Directory groups", choose "Add new groups": Engineering → Pro, then Sales → Basic.`;
+  3. Under "Directory groups", choose "Add new groups": Engineering → Pro, then Sales → Basic.
+  4. On Webhooks, add endpoint ${demo.sampleWebhookUrl}, choose user.licence_changed (or all),
+     then paste the signing secret (whsec_..., shown once) at ${demo.sampleAppUrl}/events.`;
 
   return `
 ${bold(`Okta SSO Console demo is ready`)} (started in ${(options.startedInMs / 1000).toFixed(1)} s)
@@ -60,6 +64,7 @@ ${table(
     ['Admin password', demo.admin.password],
     ['Okta stand-in', `${okta.issuer}  (an OpenID Provider in place of your Okta org)`],
     ['Sample app', `${demo.sampleAppUrl}  (signs people in through the console)`],
+    ['Its webhook', `${demo.sampleWebhookUrl}  (events received: ${demo.sampleAppUrl}/events)`],
   ],
   '  ',
 )}
@@ -83,6 +88,10 @@ ${table([
   ['Username', 'Password', 'Groups', 'Licence'],
   ...DEMO_PEOPLE.map((p) => [p.email, p.password, p.groups.join(', ') || '(none)', expected(p)]),
 ])}
+
+${bold('Events for the application')}: change a group from Basic to Pro in the console (Sales, on
+Directory groups) and ${demo.sampleAppUrl}/events lists each member's user.licence_changed,
+signed by the console and verified by the sample app with the standardwebhooks package.
 `;
 }
 

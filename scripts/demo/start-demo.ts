@@ -10,11 +10,11 @@ import { pickPort, startBuiltServer } from '../../src/testing/built-server';
 import { type OktaStandIn, startOktaStandIn } from '../../src/testing/okta-stand-in';
 import { AdminClient } from './admin-client';
 import { DemoChanges } from './changes';
-import { configureConsole, createProvisioningKey } from './console-setup';
+import { addSampleWebhook, configureConsole, createProvisioningKey } from './console-setup';
 import { OktaProvisioning, type PushedGroup, type PushedUser } from './okta-provisioning';
 import { DEMO_GROUPS, DEMO_PEOPLE, DEMO_RENAME, type DemoGroupName } from './people';
 import { pickPorts } from './ports';
-import { startSampleAppProcess } from './sample-app/start';
+import { sampleWebhookUrl, startSampleAppProcess } from './sample-app/start';
 
 export const DEMO_ADMIN = { email: 'admin@example.com', password: 'demo-admin-password' };
 export const DEMO_CLIENT = {
@@ -47,6 +47,9 @@ export interface Demo {
   okta: { issuer: string; clientId: string; clientSecret: string };
   /** The sample application that signs people in through the console. */
   sampleAppUrl: string;
+  /** The sample app's webhook receiver (POST), and whether the demo added it on the Webhooks page. */
+  sampleWebhookUrl: string;
+  sampleWebhookConfigured: boolean;
   dataDir: string;
   keepData: boolean;
   changes: DemoChanges;
@@ -132,7 +135,12 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
     const oktaInfo = { issuer: okta.issuer, ...DEMO_CLIENT };
     if (options.configured) await configureConsole(admin, oktaInfo);
     const samplePort = await pickPort(options.samplePort ?? 3002);
-    const sample = await startSampleAppProcess(admin, consoleUrl, samplePort);
+    // --configured: the sample app's webhook endpoint too, its secret handed over in its env.
+    const webhookUrl = sampleWebhookUrl(`http://127.0.0.1:${samplePort}`);
+    const webhookSecret = options.configured
+      ? await addSampleWebhook(admin, webhookUrl)
+      : undefined;
+    const sample = await startSampleAppProcess(admin, consoleUrl, samplePort, webhookSecret);
     stops.push(() => sample.stop());
 
     return {
@@ -142,6 +150,8 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
       admin: DEMO_ADMIN,
       okta: oktaInfo,
       sampleAppUrl: sample.url,
+      sampleWebhookUrl: sample.webhookUrl,
+      sampleWebhookConfigured: webhookSecret !== undefined,
       dataDir,
       keepData,
       changes: new DemoChanges(provisioning, users, groups),

@@ -8,7 +8,8 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as oidc from 'openid-client';
-import { errorPage, helloPage, type Person, signedOutPage } from './pages';
+import { readBody, WebhookInbox } from '../webhook-receiver';
+import { errorPage, eventsPage, helloPage, type Person, signedOutPage } from './pages';
 
 export interface SampleAppOptions {
   /** The console's issuer (PUBLIC_URL). */
@@ -16,6 +17,8 @@ export interface SampleAppOptions {
   clientId: string;
   clientSecret: string;
   port: number;
+  /** The webhook endpoint's signing secret (`whsec_...`); otherwise pasted at /events. */
+  webhookSecret?: string;
 }
 
 interface Session {
@@ -68,6 +71,27 @@ export async function startSampleApp(options: SampleAppOptions) {
   });
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const sessions = new Map<string, Session>();
+  const inbox = new WebhookInbox({
+    requireSecret: true,
+    keep: 200,
+    ...(options.webhookSecret ? { secret: options.webhookSecret } : {}),
+  });
+  const fromEnv = Boolean(options.webhookSecret);
+  const events = (
+    status: number,
+    res: http.ServerResponse,
+    extra: { note?: string; error?: string } = {},
+  ) =>
+    html(
+      res,
+      status,
+      eventsPage(inbox.events, {
+        hasSecret: inbox.hasSecret,
+        fromEnv,
+        webhookUrl: `${baseUrl}/webhooks`,
+        ...extra,
+      }),
+    );
   const pending = new Map<string, Pending>();
   let discovered: Promise<oidc.Configuration> | undefined;
   const configuration = () => {
@@ -121,6 +145,31 @@ export async function startSampleApp(options: SampleAppOptions) {
     const session = sid ? sessions.get(sid) : undefined;
 
     if (req.method === 'GET' && url.pathname === '/healthz') return html(res, 200, 'ok');
+    if (req.method === 'POST' && url.pathname === '/webhooks') {
+      const answer = inbox.receive(await readBody(req), req.headers);
+      res.writeHead(answer.status, { 'content-type': 'text/plain' });
+      return void res.end(answer.text);
+    }
+    if (req.method === 'GET' && url.pathname === '/events') {
+      return events(200, res, url.searchParams.has('saved') ? { note: 'Secret saved.' } : {});
+    }
+    if (req.method === 'POST' && url.pathname === '/events/secret') {
+      if (req.headers.origin && req.headers.origin !== baseUrl)
+        return html(res, 403, errorPage('Refused.'));
+      if (fromEnv)
+        return events(409, res, { error: 'The secret comes from SAMPLE_WEBHOOK_SECRET.' });
+      const secret = new URLSearchParams(await readBody(req, 10_000)).get('secret') ?? '';
+      try {
+        if (!secret.trim().startsWith('whsec_')) throw new Error('not whsec_');
+        inbox.setSecret(secret);
+      } catch {
+        // Never echoed back nor logged.
+        return events(400, res, {
+          error: 'That is not a signing secret: paste the whsec_... value the console showed.',
+        });
+      }
+      return redirect(res, '/events?saved');
+    }
     if (req.method === 'GET' && url.pathname === '/') {
       if (!session) return html(res, 200, signedOutPage());
       const person = await current(session);

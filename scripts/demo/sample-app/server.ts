@@ -1,6 +1,7 @@
 /**
  * The sample application's process (`npm run demo` starts it): SAMPLE_ISSUER, SAMPLE_CLIENT_ID,
- * SAMPLE_CLIENT_SECRET and SAMPLE_PORT, as a real deployment would configure it.
+ * SAMPLE_CLIENT_SECRET, SAMPLE_PORT and optionally SAMPLE_WEBHOOK_SECRET (the webhook endpoint's
+ * signing secret; otherwise pasted at /events), as a real deployment would configure it.
  */
 import { startSampleApp } from './app';
 
@@ -15,6 +16,9 @@ const app = await startSampleApp({
   clientId: env('SAMPLE_CLIENT_ID'),
   clientSecret: env('SAMPLE_CLIENT_SECRET'),
   port: Number(process.env.SAMPLE_PORT ?? 0),
+  ...(process.env.SAMPLE_WEBHOOK_SECRET
+    ? { webhookSecret: process.env.SAMPLE_WEBHOOK_SECRET }
+    : {}),
 });
 console.log(`Sample app listening at ${app.url}`);
 const stop = () => void app.close().then(() => process.exit(0));

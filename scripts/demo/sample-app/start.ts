@@ -14,8 +14,12 @@ import type { AdminClient } from '../admin-client';
 
 export const SAMPLE_APP_NAME = 'Sample app';
 
+export const sampleWebhookUrl = (sampleUrl: string) => `${sampleUrl}/webhooks`;
+
 export interface RunningSampleApp {
   url: string;
+  /** Where the console delivers webhooks to it: POST, verified with standardwebhooks. */
+  webhookUrl: string;
   clientId: string;
   stop(): Promise<void>;
 }
@@ -24,6 +28,7 @@ export async function startSampleAppProcess(
   admin: AdminClient,
   issuer: string,
   port: number,
+  webhookSecret?: string,
 ): Promise<RunningSampleApp> {
   const url = `http://127.0.0.1:${port}`;
   // A kept DEMO_DATA_DIR has the one from last time: replaced, its secret was not kept.
@@ -50,6 +55,7 @@ export async function startSampleAppProcess(
         SAMPLE_CLIENT_ID: application.clientId,
         SAMPLE_CLIENT_SECRET: clientSecret,
         SAMPLE_PORT: String(port),
+        ...(webhookSecret ? { SAMPLE_WEBHOOK_SECRET: webhookSecret } : {}),
       },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     },
@@ -71,5 +77,10 @@ export async function startSampleAppProcess(
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { url, clientId: application.clientId, stop: () => stopProcess(child) };
+  return {
+    url,
+    webhookUrl: sampleWebhookUrl(url),
+    clientId: application.clientId,
+    stop: () => stopProcess(child),
+  };
 }
