@@ -97,8 +97,11 @@ test('50,000 members of a Pro group: added, changed, unmapped and deleted in lin
 
   expect(filled).toBeLessThan(10_000);
   expect(oneMore).toBeLessThan(250);
-  // PostgreSQL recomputes the 50,000 ranks in a statement trigger over a transition table: about
-  // 4 s here (SQLite about 1.5 s), so its bound is wider; still linear, never minutes.
-  const bound = onPostgres() ? 10_000 : 5_000;
+  // A guard against work that grows with the square of the group (that takes minutes), not a
+  // speed measure: bench:licences measures speed. Each change also stages the members' seats for
+  // the events outbox in the same transaction. SQLite takes about 1.5-2 s on a quiet machine and
+  // measured 5.6 s with the other core busy; PostgreSQL recomputes the 50,000 ranks in a statement
+  // trigger over a transition table, about 4-5 s. Both bounds leave room for a loaded machine.
+  const bound = onPostgres() ? 20_000 : 15_000;
   for (const ms of [lowered, unmapped, deleted]) expect(ms).toBeLessThan(bound);
-}, 60_000);
+}, 120_000);
