@@ -35,14 +35,22 @@ test('an admin can sign in and move through the console with the keyboard alone'
   );
 
   // Header links come first, then the setup steps; Enter on a step moves the focus to its card.
-  const path = await tabTo(page, '1. Incoming keys saved and verified');
-  expect(path.slice(0, 5)).toEqual([
+  // Earlier specs of the run may have finished the setup: then the steps are behind "Show steps".
+  const collapsed = await page.getByRole('button', { name: 'Show steps' }).isVisible();
+  const path = await tabTo(page, collapsed ? 'Show steps' : '1. Incoming keys saved and verified');
+  expect(path.slice(0, 7)).toEqual([
     'Configuration',
     'Users',
     'Activity',
+    'Applications',
+    'Webhooks',
     'Administrators',
     'Sign out',
   ]);
+  if (collapsed) {
+    await page.keyboard.press('Enter');
+    await tabTo(page, '1. Incoming keys saved and verified');
+  }
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 2, name: 'Incoming keys' })).toBeFocused();
   // Tab goes on from the card, not from the top of the page.
