@@ -99,5 +99,8 @@ export function checkSecretsNotLeaked(options: {
       `Secrets check: ${leaks.length} leak(s) after the e2e run:\n  ${leaks.slice(0, 30).join('\n  ')}`,
     );
   }
-  return `Secrets check: ${seen.length} remembered secrets and ${keys.length} provider key parts checked against ${logLines.length} server log lines, ${audit.length} audit_log rows and ${events.length} events rows: none found.`;
+  const kinds = new Map<string, number>();
+  for (const secret of seen) kinds.set(secret.kind, (kinds.get(secret.kind) ?? 0) + 1);
+  const byKind = [...kinds].map(([kind, n]) => `${n} ${kind}`).join(', ');
+  return `Secrets check: ${seen.length} remembered secrets (${byKind}) and ${keys.length} provider key parts checked against ${logLines.length} server log lines, ${audit.length} audit_log rows and ${events.length} events rows: none found.`;
 }
