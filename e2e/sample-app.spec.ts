@@ -6,6 +6,7 @@ import { OktaScim, type PushedUser } from './fixtures/okta-scim';
 import { SampleAppVisitor } from './fixtures/sample-app';
 import { expect, test } from './fixtures/test';
 import { axeViolations } from './support/axe';
+import { rememberSecret } from './support/seen-secrets';
 
 /**
  * Issue 13 in Chromium: the demo's sample application (node:http + openid-client) signs people in
@@ -49,7 +50,17 @@ test.beforeAll(async ({ stack }) => {
     redirectUris: [`${url}/callback`],
     postLogoutRedirectUris: [`${url}/signed-out`],
   });
-  app = await startSampleApp({ issuer: stack.baseUrl, clientId, clientSecret, port });
+  app = await startSampleApp({
+    issuer: stack.baseUrl,
+    clientId,
+    clientSecret,
+    port,
+    onTokens: (tokens) => {
+      rememberSecret('access token', tokens.accessToken);
+      rememberSecret('refresh token', tokens.refreshToken);
+      rememberSecret('ID token', tokens.idToken);
+    },
+  });
 });
 
 test.afterAll(async () => {

@@ -1,5 +1,6 @@
 import type { Response } from '@playwright/test';
 import { expect, test } from './fixtures/test';
+import { rememberSecret } from './support/seen-secrets';
 
 test('after saving, no page and no response contains the client secret', async ({
   signedIn,
@@ -7,6 +8,7 @@ test('after saving, no page and no response contains the client secret', async (
   stack,
 }) => {
   const secret = stack.okta.clientSecret;
+  rememberSecret('incoming Okta client secret', secret);
   const bodies: Promise<{ url: string; body: string }>[] = [];
   let saved = false;
   const collect = (response: Response) => {

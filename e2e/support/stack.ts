@@ -4,6 +4,7 @@
  * and the Okta stand-in (oidc-provider) whose redirect URI is that server's callback.
  */
 import { randomBytes } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +19,12 @@ export interface StackInfo {
 
 export interface Stack extends StackInfo {
   tempDir: string;
+  /** The server's DATA_DIR (its SQLite database and secret.key). */
+  dataDir: string;
+  /** Every line the server wrote to stdout and stderr. */
+  logFile: string;
+  /** Stops the server only (the log and the database stay until close). */
+  stopServer(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -35,6 +42,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const tempDir = await mkdtemp(path.join(os.tmpdir(), 'okta-sso-console-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
+  const dataDir = path.join(tempDir, 'data');
+  const logFile = path.join(tempDir, 'server.log');
   const admin = { email: 'admin@example.test', password: `pw-${randomBytes(12).toString('hex')}` };
 
   let okta: OktaStandIn | undefined;
@@ -54,10 +63,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     }
     server = await startBuiltServer({
       port,
-      dataDir: path.join(tempDir, 'data'),
+      dataDir,
       admin,
       allowHttpLoopbackIssuer: options.allowHttpLoopbackIssuer,
       logLevel: options.logLevel,
+      onOutput: (chunk) => appendFileSync(logFile, chunk),
     });
   } catch (error) {
     await close();
@@ -71,6 +81,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       ? { issuer: okta.issuer, clientId: okta.clientId, clientSecret: okta.clientSecret }
       : { issuer: '', clientId: '', clientSecret: '' },
     tempDir,
+    dataDir,
+    logFile,
+    stopServer: async () => {
+      await server?.stop();
+    },
     close,
   };
 }

@@ -19,6 +19,8 @@ export interface SampleAppOptions {
   port: number;
   /** The webhook endpoint's signing secret (`whsec_...`); otherwise pasted at /events. */
   webhookSecret?: string;
+  /** Hears every token the console issues to the app (the e2e run greps the console's log for them). */
+  onTokens?: (tokens: { accessToken: string; refreshToken?: string; idToken?: string }) => void;
 }
 
 interface Session {
@@ -132,6 +134,7 @@ export async function startSampleApp(options: SampleAppOptions) {
       const tokens = await oidc.refreshTokenGrant(config, session.refreshToken);
       session.accessToken = tokens.access_token;
       session.refreshToken = tokens.refresh_token ?? session.refreshToken;
+      options.onTokens?.({ accessToken: tokens.access_token, refreshToken: tokens.refresh_token });
       return await read();
     } catch {
       return undefined;
@@ -210,6 +213,11 @@ export async function startSampleApp(options: SampleAppOptions) {
           expectedState: tx.state,
           expectedNonce: tx.nonce,
           idTokenExpected: true,
+        });
+        options.onTokens?.({
+          accessToken: tokens.access_token,
+          refreshToken: tokens.refresh_token,
+          idToken: tokens.id_token,
         });
         const claims = tokens.claims();
         const newSid = randomBytes(32).toString('base64url');
