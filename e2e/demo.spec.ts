@@ -371,6 +371,17 @@ test('a demo killed outright (SIGKILL) leaves no console server behind', async (
         { timeout: 10_000 },
       )
       .toBe('stopped');
+    // nginx too: the shell it runs under stops it when the demo's end of the pipe closes.
+    await expect
+      .poll(
+        () =>
+          fetch(`${nginxUrl(killed.output())}/auth/`).then(
+            () => 'still answering',
+            () => 'stopped',
+          ),
+        { timeout: 10_000 },
+      )
+      .toBe('stopped');
   } finally {
     await rm(killed.dataDir, { recursive: true, force: true });
   }

@@ -99,9 +99,15 @@ ${server}
     await new Promise((resolve) => chown.once('exit', resolve));
   }
   const args = ['-p', dir, '-e', file('error.log'), '-c', file('nginx.conf')];
+  // nginx does not notice its parent going (a demo killed with SIGKILL): a shell holds the end
+  // of a pipe from this process and stops nginx when it closes, and exits when nginx does.
+  const watch = [
+    '-c',
+    'exec 3<&0; "$0" "$@" </dev/null 3<&- & n=$!; (read _ <&3; kill $n) & wait $n',
+  ];
   const child: ChildProcess = root
-    ? spawn('runuser', ['-u', 'nobody', '--', NGINX, ...args], { stdio: 'pipe' })
-    : spawn(NGINX, args, { stdio: 'pipe' });
+    ? spawn('runuser', ['-u', 'nobody', '--', 'sh', ...watch, NGINX, ...args], { stdio: 'pipe' })
+    : spawn('sh', [...watch, NGINX, ...args], { stdio: 'pipe' });
   let output = '';
   child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
@@ -118,6 +124,7 @@ ${server}
         // already gone
       }
     }
+    child.stdin?.end();
     await stopProcess(child);
     await rm(dir, { recursive: true, force: true });
   };
