@@ -47,7 +47,8 @@ async function startDemoProcess(): Promise<RunningDemo> {
       '--no-build',
       ...['--port', String(consolePort), '--okta-port', String(oktaPort), '--interval', '0'],
     ],
-    { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
+    // stdin: the keys a visitor types (`a`: Okta deactivates Ada).
+    { cwd: projectRoot, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
   );
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => {
@@ -79,6 +80,13 @@ async function startDemoProcess(): Promise<RunningDemo> {
 function sampleAppUrl(output = (demo as RunningDemo).output()): string {
   const url = /^ {2}Sample app +(http:\/\/127\.0\.0\.1:\d+) /m.exec(output)?.[1];
   if (!url) throw new Error(`No sample app address in the demo's output:\n${output}`);
+  return url;
+}
+
+/** The nginx-protected page's address, as the terminal prints it. */
+function nginxUrl(output = (demo as RunningDemo).output()): string {
+  const url = /^ {2}Behind nginx +(http:\/\/127\.0\.0\.1:\d+) /m.exec(output)?.[1];
+  if (!url) throw new Error(`No nginx address in the demo's output:\n${output}`);
   return url;
 }
 
@@ -285,6 +293,49 @@ test.describe('npm run demo -- --configured', () => {
     expect(running.output()).not.toContain('whsec_');
   });
 
+  test('Ada signs in to the sample app and the nginx page; deactivated by Okta, both refuse her next request', async ({
+    browser,
+  }) => {
+    const running = demo as RunningDemo;
+    const sampleUrl = sampleAppUrl();
+    const protectedUrl = nginxUrl();
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(sampleUrl);
+      await page.getByRole('link', { name: 'Sign in' }).click();
+      await new OktaStandInForm(page).signIn('ada@example.com', 'ada-demo');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello Ada Lovelace — Pro');
+
+      // nginx asks the console (auth_request /auth/verify); her console session lets her through.
+      await page.goto(`${protectedUrl}/reports`);
+      if (page.url().startsWith(`${running.oktaUrl}/`)) {
+        await new OktaStandInForm(page).signIn('ada@example.com', 'ada-demo');
+      }
+      await expect(page).toHaveURL(`${protectedUrl}/reports`);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+        'Hello ada@example.com — pro',
+      );
+      expect((await page.goto(`${protectedUrl}/pro/`))?.status()).toBe(200);
+
+      // The demo's pusher: `a` deactivates Ada, as Okta's provisioning app would.
+      running.process.stdin?.write('a\n');
+      await expect
+        .poll(() => running.output(), { timeout: 10_000 })
+        .toContain('Okta deactivated ada@example.com');
+
+      const after = await page.request.get(`${protectedUrl}/reports`, { maxRedirects: 0 });
+      expect(after.status()).toBe(302);
+      expect(after.headers().location).toContain('/auth/okta?rd=');
+      expect(await after.text()).not.toContain('Hello');
+      await page.goto(sampleUrl);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome');
+      await expect(page.getByRole('status')).toHaveText(/no longer lets you in/);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('Ctrl-C stops the demo and deletes its temporary data directory', async () => {
     const running = demo as RunningDemo;
     expect(existsSync(running.dataDir)).toBe(true);
@@ -298,6 +349,7 @@ test.describe('npm run demo -- --configured', () => {
     await expect(fetch(`${running.consoleUrl}/healthz`)).rejects.toThrow();
     await expect(fetch(`${running.oktaUrl}/.well-known/openid-configuration`)).rejects.toThrow();
     await expect(fetch(`${sampleAppUrl(running.output())}/healthz`)).rejects.toThrow();
+    await expect(fetch(`${nginxUrl(running.output())}/auth/`)).rejects.toThrow();
   });
 });
 
@@ -313,6 +365,17 @@ test('a demo killed outright (SIGKILL) leaves no console server behind', async (
       .poll(
         () =>
           fetch(`${killed.consoleUrl}/healthz`).then(
+            () => 'still answering',
+            () => 'stopped',
+          ),
+        { timeout: 10_000 },
+      )
+      .toBe('stopped');
+    // nginx too: the shell it runs under stops it when the demo's end of the pipe closes.
+    await expect
+      .poll(
+        () =>
+          fetch(`${nginxUrl(killed.output())}/auth/`).then(
             () => 'still answering',
             () => 'stopped',
           ),

@@ -6,12 +6,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { type BuiltServer, freePort, startBuiltServer } from '../src/testing/built-server';
+import { type Nginx, startHeadersPage, startNginx } from '../src/testing/nginx';
 import { type OktaStandIn, startOktaStandIn } from '../src/testing/okta-stand-in';
 import { AdminApi } from './fixtures/admin-api';
 import { OktaScim, type PushedUser } from './fixtures/okta-scim';
 import { OktaStandInLogin } from './fixtures/okta-stand-in-login';
 import { axeViolations } from './support/axe';
-import { type Nginx, startNginx } from './support/nginx';
 
 /**
  * Issue 13, forward-auth: Debian's nginx, configured with the README's snippet, in front of an
@@ -41,21 +41,6 @@ const login = {
   cara: 'cara.pro@acme.test',
 };
 
-/** The application: a page that greets whoever nginx says signed in. */
-function startApp(): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const h = (name: string) => String(req.headers[name] ?? '').replace(/[<&]/g, '');
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(`<!doctype html><html lang="en"><head><title>Sample app</title></head><body><main>
-<h1>Hello ${h('x-auth-request-email')} — ${h('x-auth-request-licence')}</h1>
-<p>Page: ${req.url?.replace(/[<&]/g, '')}</p>
-<p>User id: <span data-testid="user">${h('x-auth-request-user')}</span></p>
-<p>Groups: <span data-testid="groups">${h('x-auth-request-groups')}</span></p>
-</main></body></html>`);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
 test.beforeAll(async () => {
   const consolePort = await freePort();
   const nginxPort = await freePort();
@@ -76,7 +61,7 @@ test.beforeAll(async () => {
       serverLog += chunk;
     },
   });
-  app = await startApp();
+  app = await startHeadersPage();
   nginx = await startNginx({
     port: nginxPort,
     consolePort,

@@ -7,6 +7,8 @@
  *   --port N          console port (DEMO_PORT, default 3000; another free one when taken)
  *   --okta-port N     stand-in port (DEMO_OKTA_PORT, default 3001)
  *   (DEMO_SAMPLE_PORT: the sample application's port, default 3002)
+ *   --nginx-port N    nginx's port in front of a protected page (DEMO_NGINX_PORT, default 3003),
+ *                     when /usr/sbin/nginx exists
  *   --interval S      seconds between Okta's changes (DEMO_INTERVAL_SECONDS, default 60; 0: off)
  *   --no-build        do not build first, even when dist is stale
  *   --verbose         the server's log and every SCIM request
@@ -24,6 +26,7 @@ const { values: args } = parseArgs({
     configured: { type: 'boolean', default: false },
     port: { type: 'string' },
     'okta-port': { type: 'string' },
+    'nginx-port': { type: 'string' },
     interval: { type: 'string' },
     'no-build': { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
@@ -52,7 +55,7 @@ async function shutdown(signal: string) {
   stopping = true;
   clearInterval(timer);
   input?.close();
-  console.log(`\n${signal}: stopping the console, the Okta stand-in and the changes…`);
+  console.log(`\n${signal}: stopping the console, the Okta stand-in, nginx and the changes…`);
   const running = demo ?? (await starting?.catch(() => undefined));
   await running?.stop();
   if (running) {
@@ -100,6 +103,7 @@ async function main() {
     consolePort,
     oktaPort,
     samplePort: number(process.env.DEMO_SAMPLE_PORT, 3002, 'DEMO_SAMPLE_PORT'),
+    nginxPort: number(args['nginx-port'] ?? process.env.DEMO_NGINX_PORT, 3003, '--nginx-port'),
     dataDir: process.env.DEMO_DATA_DIR || undefined,
     configured: args.configured,
     logLevel: args.verbose ? 'info' : 'warn',

@@ -1,5 +1,6 @@
 /** What the terminal shows once the demo is up: what to open, what to type, whom to sign in as. */
 
+import { NGINX } from '../../src/testing/nginx';
 import { DEMO_LEAVER, DEMO_MAPPINGS, DEMO_PEOPLE, type DemoPerson } from './people';
 import type { Demo } from './start-demo';
 
@@ -65,6 +66,15 @@ ${table(
     ['Okta stand-in', `${okta.issuer}  (an OpenID Provider in place of your Okta org)`],
     ['Sample app', `${demo.sampleAppUrl}  (signs people in through the console)`],
     ['Its webhook', `${demo.sampleWebhookUrl}  (events received: ${demo.sampleAppUrl}/events)`],
+    demo.nginxUrl
+      ? [
+          'Behind nginx',
+          `${demo.nginxUrl}  (auth_request /auth/verify; Pro only: ${demo.nginxUrl}/pro/)`,
+        ]
+      : [
+          'Behind nginx',
+          `none: ${NGINX} is missing (apt-get install nginx, then restart the demo)`,
+        ],
   ],
   '  ',
 )}
@@ -105,8 +115,8 @@ export function controls(intervalSeconds: number, demo: Demo): string {
     : `Data directory: ${demo.dataDir} (deleted when the demo stops)`;
   return `${timer}
 Press Enter to send them now, or type u (profile update), d (deactivation), r (rename) and Enter.
-Type a and Enter to have Okta deactivate Ada (again: reactivate her); the sample app refuses her
-next page without a new sign-in.
+Type a and Enter to have Okta deactivate Ada (again: reactivate her); the sample app (and the
+page behind nginx) refuses her next page without a new sign-in.
 Ctrl-C stops everything.
 ${dim(data)}
 `;

@@ -3,10 +3,13 @@
  * demo's people, and Okta's provisioning app, which makes its SCIM key through the console's own
  * admin API, tests the integration, assigns the people and pushes the groups.
  */
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pickPort, startBuiltServer } from '../../src/testing/built-server';
+import { NGINX, startHeadersPage, startNginx } from '../../src/testing/nginx';
 import { type OktaStandIn, startOktaStandIn } from '../../src/testing/okta-stand-in';
 import { AdminClient } from './admin-client';
 import { DemoChanges } from './changes';
@@ -29,6 +32,8 @@ export interface DemoOptions {
   oktaPort: number;
   /** The sample application's preferred port (3002 by default). */
   samplePort?: number;
+  /** nginx's preferred port (3003 by default), when /usr/sbin/nginx exists. */
+  nginxPort?: number;
   /** DEMO_DATA_DIR: used and kept. Otherwise a temporary directory, deleted by stop(). */
   dataDir?: string;
   /** Also do the console's steps: save the incoming keys, map Engineering and Sales. */
@@ -50,6 +55,8 @@ export interface Demo {
   /** The sample app's webhook receiver (POST), and whether the demo added it on the Webhooks page. */
   sampleWebhookUrl: string;
   sampleWebhookConfigured: boolean;
+  /** nginx in front of a page, asking the console's /auth/verify; undefined without nginx. */
+  nginxUrl: string | undefined;
   dataDir: string;
   keepData: boolean;
   changes: DemoChanges;
@@ -90,6 +97,12 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
   try {
     const ports = await pickPorts(options.consolePort, options.oktaPort);
     const consoleUrl = `http://127.0.0.1:${ports.console}`;
+    const withNginx = existsSync(NGINX);
+    let nginxPort = 0;
+    if (withNginx) {
+      nginxPort = await pickPort(options.nginxPort ?? 3003);
+      while (nginxPort === ports.console || nginxPort === ports.okta) nginxPort = await pickPort(0);
+    }
     const okta: OktaStandIn = await withoutDevWarnings(startOktaStandIn, {
       ...DEMO_CLIENT,
       port: ports.okta,
@@ -112,8 +125,23 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
       admin: DEMO_ADMIN,
       logLevel: options.logLevel ?? 'warn',
       onOutput: options.onServerOutput,
+      // The sign-in may return to the nginx-protected page.
+      env: withNginx ? { FORWARD_AUTH_ALLOWED_HOSTS: `127.0.0.1:${nginxPort}` } : {},
     });
     stops.push(() => server.stop());
+
+    let nginxUrl: string | undefined;
+    if (withNginx) {
+      const page = await startHeadersPage();
+      stops.push(() => new Promise((resolve) => page.close(() => resolve())));
+      const nginx = await startNginx({
+        port: nginxPort,
+        consolePort: ports.console,
+        appPort: (page.address() as AddressInfo).port,
+      });
+      stops.push(() => nginx.stop());
+      nginxUrl = nginx.baseUrl;
+    }
 
     const admin = await AdminClient.signIn(consoleUrl, DEMO_ADMIN.email, DEMO_ADMIN.password);
     const key = await createProvisioningKey(admin);
@@ -152,6 +180,7 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
       sampleAppUrl: sample.url,
       sampleWebhookUrl: sample.webhookUrl,
       sampleWebhookConfigured: webhookSecret !== undefined,
+      nginxUrl,
       dataDir,
       keepData,
       changes: new DemoChanges(provisioning, users, groups),

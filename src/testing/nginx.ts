@@ -1,14 +1,16 @@
 /**
- * Debian's nginx on loopback for the forward-auth spec: the README's nginx snippet, its addresses
- * replaced, in a temporary prefix (pid, logs, temp paths), run as `nobody` when the test runs as
- * root, never as root itself.
+ * Debian's nginx on loopback for the forward-auth spec and `npm run demo`: the README's nginx
+ * snippet, its addresses replaced, in a temporary prefix (pid, logs, temp paths), run as `nobody`
+ * when started as root, never as root itself. And the page behind it, which greets whoever nginx
+ * says signed in.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { projectRoot, stopProcess } from '../../src/testing/built-server';
+import { projectRoot, stopProcess } from './built-server';
 
 export const NGINX = '/usr/sbin/nginx';
 
@@ -19,6 +21,24 @@ export function readmeNginxSnippet(): string {
   const block = /```nginx\n([\s\S]*?)```/.exec(section)?.[1];
   if (!block) throw new Error('README.md has no nginx snippet under "Forward-auth"');
   return block;
+}
+
+/** The application behind nginx: "Hello <email> — <licence>", from the X-Auth-Request-* headers. */
+export function startHeadersPage(port = 0): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    const h = (name: string) => String(req.headers[name] ?? '').replace(/[<&]/g, '');
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(`<!doctype html><html lang="en"><head><title>Sample app</title></head><body><main>
+<h1>Hello ${h('x-auth-request-email')} — ${h('x-auth-request-licence')}</h1>
+<p>Page: ${req.url?.replace(/[<&]/g, '')}</p>
+<p>User id: <span data-testid="user">${h('x-auth-request-user')}</span></p>
+<p>Groups: <span data-testid="groups">${h('x-auth-request-groups')}</span></p>
+</main></body></html>`);
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve(server));
+  });
 }
 
 export interface Nginx {
@@ -79,9 +99,15 @@ ${server}
     await new Promise((resolve) => chown.once('exit', resolve));
   }
   const args = ['-p', dir, '-e', file('error.log'), '-c', file('nginx.conf')];
+  // nginx does not notice its parent going (a demo killed with SIGKILL): a shell holds the end
+  // of a pipe from this process and stops nginx when it closes, and exits when nginx does.
+  const watch = [
+    '-c',
+    'exec 3<&0; "$0" "$@" </dev/null 3<&- & n=$!; (read _ <&3; kill $n) & wait $n',
+  ];
   const child: ChildProcess = root
-    ? spawn('runuser', ['-u', 'nobody', '--', NGINX, ...args], { stdio: 'pipe' })
-    : spawn(NGINX, args, { stdio: 'pipe' });
+    ? spawn('runuser', ['-u', 'nobody', '--', 'sh', ...watch, NGINX, ...args], { stdio: 'pipe' })
+    : spawn('sh', [...watch, NGINX, ...args], { stdio: 'pipe' });
   let output = '';
   child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
@@ -98,6 +124,7 @@ ${server}
         // already gone
       }
     }
+    child.stdin?.end();
     await stopProcess(child);
     await rm(dir, { recursive: true, force: true });
   };
