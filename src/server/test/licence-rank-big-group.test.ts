@@ -101,7 +101,7 @@ test('50,000 members of a Pro group: added, changed, unmapped and deleted in lin
   // speed measure: bench:licences measures speed. Each change also stages the members' seats for
   // the events outbox in the same transaction. SQLite takes about 1.5-2 s on a quiet machine and
   // measured 5.6 s with the other core busy; PostgreSQL recomputes the 50,000 ranks in a statement
-  // trigger over a transition table, about 4-5 s. Both bounds leave room for a loaded machine.
-  const bound = onPostgres() ? 20_000 : 15_000;
+  // trigger over a transition table, about 4-5 s (15.8 s at load 5). Both bounds leave room for a loaded machine.
+  const bound = onPostgres() ? 30_000 : 15_000;
   for (const ms of [lowered, unmapped, deleted]) expect(ms).toBeLessThan(bound);
 }, 120_000);

@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import * as oidc from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationWithSecret } from '../../shared/api/applications';
+import { tableNames } from '../../testing/db-introspect';
 import { SecretBox } from '../services/crypto';
 import { licensedPerson, type OpFixture, signInToApp, startOp } from './oidc-app';
 
@@ -69,10 +70,8 @@ describe('secrets of the OpenID Provider', () => {
   });
 
   it('leave no code, token or secret in any database column', async () => {
-    const tables = await sql<{ name: string }>`
-      select name from sqlite_master where type = 'table'`.execute(f.c.harness.db);
     let dump = '';
-    for (const { name } of tables.rows) {
+    for (const name of await tableNames(f.c.harness.db)) {
       const rows = await sql`select * from ${sql.table(name)}`.execute(f.c.harness.db);
       dump += JSON.stringify(rows.rows);
     }
