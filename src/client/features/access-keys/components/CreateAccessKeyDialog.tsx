@@ -1,11 +1,9 @@
 import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Typography from '@mui/material/Typography';
-import { DialogStatus } from '../../../components/DialogStatus';
+import CreateDialogActions from '../../../components/CreateDialogActions';
 import { closeGuard } from '../../../components/ShownOnce';
 import { useCreateAccessKey } from '../api/create-access-key';
 import { NewAccessKey } from './NewAccessKey';
@@ -59,28 +57,14 @@ export default function CreateAccessKeyDialog({
           </>
         )}
       </DialogContent>
-      <DialogActions sx={{ px: 3, pb: 2, gap: 1 }}>
-        <DialogStatus pending={create.isPending}>Creating the key…</DialogStatus>
-        {created ? (
-          <Button variant="contained" onClick={onClose}>
-            Done
-          </Button>
-        ) : (
-          <>
-            <Button onClick={onClose} disabled={create.isPending}>
-              Cancel
-            </Button>
-            <Button
-              variant="contained"
-              loading={create.isPending}
-              loadingPosition="start"
-              onClick={() => create.mutate()}
-            >
-              Create
-            </Button>
-          </>
-        )}
-      </DialogActions>
+      <CreateDialogActions
+        pending={create.isPending}
+        pendingText="Creating the key…"
+        done={created !== undefined}
+        submitLabel="Create"
+        onClose={onClose}
+        onSubmit={() => create.mutate()}
+      />
     </Dialog>
   );
 }

@@ -1,13 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Typography from '@mui/material/Typography';
 import { useForm } from 'react-hook-form';
 import { type AddAdminBody, addAdminBody } from '../../../../shared/api/admins';
-import { DialogStatus } from '../../../components/DialogStatus';
+import CreateDialogActions from '../../../components/CreateDialogActions';
 import { FormErrorAlert } from '../../../components/FormErrorAlert';
 import { closeGuard } from '../../../components/ShownOnce';
 import { TextFieldControl } from '../../../components/TextFieldControl';
@@ -72,28 +70,13 @@ export default function AddAdminDialog({ open, onClose }: AddAdminDialogProps) {
             </>
           )}
         </DialogContent>
-        <DialogActions sx={{ px: 3, pb: 2, gap: 1 }}>
-          <DialogStatus pending={add.isPending}>Adding…</DialogStatus>
-          {added ? (
-            <Button variant="contained" onClick={onClose}>
-              Done
-            </Button>
-          ) : (
-            <>
-              <Button onClick={onClose} disabled={add.isPending}>
-                Cancel
-              </Button>
-              <Button
-                type="submit"
-                variant="contained"
-                loading={add.isPending}
-                loadingPosition="start"
-              >
-                Add
-              </Button>
-            </>
-          )}
-        </DialogActions>
+        <CreateDialogActions
+          pending={add.isPending}
+          pendingText="Adding…"
+          done={added !== undefined}
+          submitLabel="Add"
+          onClose={onClose}
+        />
       </form>
     </Dialog>
   );

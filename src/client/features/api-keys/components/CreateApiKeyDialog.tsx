@@ -1,12 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import { useForm } from 'react-hook-form';
 import { type CreateApiKeyBody, createApiKeyBody } from '../../../../shared/api/api-keys';
-import { DialogStatus } from '../../../components/DialogStatus';
+import CreateDialogActions from '../../../components/CreateDialogActions';
 import { FormErrorAlert } from '../../../components/FormErrorAlert';
 import { closeGuard, ShownOnce } from '../../../components/ShownOnce';
 import { TextFieldControl } from '../../../components/TextFieldControl';
@@ -59,28 +57,13 @@ export default function CreateApiKeyDialog({ open, onClose }: { open: boolean; o
             </>
           )}
         </DialogContent>
-        <DialogActions sx={{ px: 3, pb: 2, gap: 1 }}>
-          <DialogStatus pending={create.isPending}>Creating…</DialogStatus>
-          {created ? (
-            <Button variant="contained" onClick={onClose}>
-              Done
-            </Button>
-          ) : (
-            <>
-              <Button onClick={onClose} disabled={create.isPending}>
-                Cancel
-              </Button>
-              <Button
-                type="submit"
-                variant="contained"
-                loading={create.isPending}
-                loadingPosition="start"
-              >
-                Create
-              </Button>
-            </>
-          )}
-        </DialogActions>
+        <CreateDialogActions
+          pending={create.isPending}
+          pendingText="Creating…"
+          done={created !== undefined}
+          submitLabel="Create"
+          onClose={onClose}
+        />
       </form>
     </Dialog>
   );

@@ -1,13 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Typography from '@mui/material/Typography';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { DialogStatus } from '../../../components/DialogStatus';
+import CreateDialogActions from '../../../components/CreateDialogActions';
 import { FormErrorAlert } from '../../../components/FormErrorAlert';
 import { closeGuard } from '../../../components/ShownOnce';
 import { TextFieldControl } from '../../../components/TextFieldControl';
@@ -99,28 +97,13 @@ export default function AddApplicationDialog({
             </>
           )}
         </DialogContent>
-        <DialogActions sx={{ px: 3, pb: 2, gap: 1 }}>
-          <DialogStatus pending={create.isPending}>Adding…</DialogStatus>
-          {created ? (
-            <Button variant="contained" onClick={onClose}>
-              Done
-            </Button>
-          ) : (
-            <>
-              <Button onClick={onClose} disabled={create.isPending}>
-                Cancel
-              </Button>
-              <Button
-                type="submit"
-                variant="contained"
-                loading={create.isPending}
-                loadingPosition="start"
-              >
-                Add
-              </Button>
-            </>
-          )}
-        </DialogActions>
+        <CreateDialogActions
+          pending={create.isPending}
+          pendingText="Adding…"
+          done={created !== undefined}
+          submitLabel="Add"
+          onClose={onClose}
+        />
       </form>
     </Dialog>
   );

@@ -1,14 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Typography from '@mui/material/Typography';
 import { useForm } from 'react-hook-form';
 import { EVENT_TYPES } from '../../../../shared/api/events';
 import { type CreateWebhookBody, createWebhookBody } from '../../../../shared/api/webhooks';
-import { DialogStatus } from '../../../components/DialogStatus';
+import CreateDialogActions from '../../../components/CreateDialogActions';
 import { FormErrorAlert } from '../../../components/FormErrorAlert';
 import { closeGuard, ShownOnce } from '../../../components/ShownOnce';
 import { TextFieldControl } from '../../../components/TextFieldControl';
@@ -86,28 +84,13 @@ export default function AddWebhookDialog({ open, onClose }: AddWebhookDialogProp
             </>
           )}
         </DialogContent>
-        <DialogActions sx={{ px: 3, pb: 2, gap: 1 }}>
-          <DialogStatus pending={create.isPending}>Checking the address…</DialogStatus>
-          {created ? (
-            <Button variant="contained" onClick={onClose}>
-              Done
-            </Button>
-          ) : (
-            <>
-              <Button onClick={onClose} disabled={create.isPending}>
-                Cancel
-              </Button>
-              <Button
-                type="submit"
-                variant="contained"
-                loading={create.isPending}
-                loadingPosition="start"
-              >
-                Add endpoint
-              </Button>
-            </>
-          )}
-        </DialogActions>
+        <CreateDialogActions
+          pending={create.isPending}
+          pendingText="Checking the address…"
+          done={created !== undefined}
+          submitLabel="Add endpoint"
+          onClose={onClose}
+        />
       </form>
     </Dialog>
   );
