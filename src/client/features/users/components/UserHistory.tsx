@@ -4,6 +4,7 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
 import type { ProvisioningEntry } from '../../../../shared/api/activity';
 import type { SignInEvent } from '../../../../shared/api/sign-in-events';
 import { USER_HISTORY_LIMIT } from '../../../../shared/api/user-details';
@@ -14,42 +15,69 @@ import { provisioningActionLabels } from '../../activity/utils/labels';
 import { refusalText } from '../utils/refusal-reasons';
 import { Section } from './UserSections';
 
-const latest = `The latest ${USER_HISTORY_LIMIT}, newest first.`;
+interface Column<T> {
+  header: string;
+  cell(row: T): ReactNode;
+  /** Long values (error messages, attribute lists) may break anywhere. */
+  wrap?: boolean;
+}
 
-/** The SCIM requests Okta sent about this person. */
-export function ProvisioningHistory({ entries }: { entries: ProvisioningEntry[] }) {
+/** Every history table starts with the time of the row. */
+function timeColumn<T extends { at: string }>(): Column<T> {
+  return { header: 'Time', cell: (row) => <FormattedDate iso={row.at} seconds /> };
+}
+
+/** A section of the person's page with the latest rows of one history, newest first. */
+function HistorySection<T extends { id: number | string; at: string }>({
+  id,
+  title,
+  empty,
+  rows,
+  columns,
+}: {
+  id: string;
+  title: string;
+  /** Said instead of an empty table. */
+  empty: string;
+  rows: T[];
+  columns: Column<T>[];
+}) {
+  const all = [timeColumn<T>(), ...columns];
   return (
-    <Section id="user-provisioning" title="Provisioning history">
-      {entries.length === 0 ? (
-        <Typography color="text.secondary">No SCIM request about this person is kept.</Typography>
+    <Section id={id} title={title}>
+      {rows.length === 0 ? (
+        <Typography color="text.secondary">{empty}</Typography>
       ) : (
         <>
           <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-            {latest}
+            The latest {USER_HISTORY_LIMIT}, newest first.
           </Typography>
           <ScrollableTable>
-            <Table size="small" aria-labelledby="user-provisioning">
+            <Table size="small" aria-labelledby={id}>
               <TableHead>
                 <TableRow>
-                  <TableCell>Time</TableCell>
-                  <TableCell>Action</TableCell>
-                  <TableCell>Outcome</TableCell>
-                  <TableCell>Changes</TableCell>
+                  {all.map((c) => (
+                    <TableCell key={c.header}>{c.header}</TableCell>
+                  ))}
                 </TableRow>
               </TableHead>
               <TableBody>
-                {entries.map((e) => (
-                  <TableRow key={e.id}>
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                      <FormattedDate iso={e.at} seconds />
-                    </TableCell>
-                    <TableCell>{provisioningActionLabels[e.action]}</TableCell>
-                    <TableCell>
-                      <OutcomeChip outcome={e.outcome} />
-                    </TableCell>
-                    <TableCell sx={{ overflowWrap: 'anywhere' }}>
-                      {e.error ?? (e.changes.map((c) => c.attribute).join(', ') || '—')}
-                    </TableCell>
+                {rows.map((row) => (
+                  <TableRow key={row.id}>
+                    {all.map((c, i) => (
+                      <TableCell
+                        key={c.header}
+                        sx={
+                          i === 0
+                            ? { whiteSpace: 'nowrap' }
+                            : c.wrap
+                              ? { overflowWrap: 'anywhere' }
+                              : undefined
+                        }
+                      >
+                        {c.cell(row)}
+                      </TableCell>
+                    ))}
                   </TableRow>
                 ))}
               </TableBody>
@@ -61,41 +89,43 @@ export function ProvisioningHistory({ entries }: { entries: ProvisioningEntry[] 
   );
 }
 
+const provisioningColumns: Column<ProvisioningEntry>[] = [
+  { header: 'Action', cell: (e) => provisioningActionLabels[e.action] },
+  { header: 'Outcome', cell: (e) => <OutcomeChip outcome={e.outcome} /> },
+  {
+    header: 'Changes',
+    cell: (e) => e.error ?? (e.changes.map((c) => c.attribute).join(', ') || '—'),
+    wrap: true,
+  },
+];
+
+/** The SCIM requests Okta sent about this person. */
+export function ProvisioningHistory({ entries }: { entries: ProvisioningEntry[] }) {
+  return (
+    <HistorySection
+      id="user-provisioning"
+      title="Provisioning history"
+      empty="No SCIM request about this person is kept."
+      rows={entries}
+      columns={provisioningColumns}
+    />
+  );
+}
+
+const signInColumns: Column<SignInEvent>[] = [
+  { header: 'Outcome', cell: (e) => (e.outcome === 'signed_in' ? 'Signed in' : 'Refused') },
+  { header: 'Reason', cell: (e) => (e.outcome === 'refused' ? refusalText(e) : '—') },
+];
+
 /** Sign-ins through Okta, and refusals with the reason and what to change. */
 export function SignInHistory({ events }: { events: SignInEvent[] }) {
   return (
-    <Section id="user-sign-ins" title="Sign-ins and refusals">
-      {events.length === 0 ? (
-        <Typography color="text.secondary">This person has not tried to sign in.</Typography>
-      ) : (
-        <>
-          <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-            {latest}
-          </Typography>
-          <ScrollableTable>
-            <Table size="small" aria-labelledby="user-sign-ins">
-              <TableHead>
-                <TableRow>
-                  <TableCell>Time</TableCell>
-                  <TableCell>Outcome</TableCell>
-                  <TableCell>Reason</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {events.map((e) => (
-                  <TableRow key={e.id}>
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                      <FormattedDate iso={e.at} seconds />
-                    </TableCell>
-                    <TableCell>{e.outcome === 'signed_in' ? 'Signed in' : 'Refused'}</TableCell>
-                    <TableCell>{e.outcome === 'refused' ? refusalText(e) : '—'}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </ScrollableTable>
-        </>
-      )}
-    </Section>
+    <HistorySection
+      id="user-sign-ins"
+      title="Sign-ins and refusals"
+      empty="This person has not tried to sign in."
+      rows={events}
+      columns={signInColumns}
+    />
   );
 }
