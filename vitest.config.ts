@@ -4,6 +4,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   plugins: [react()],
   test: {
+    // Vitest's default is one worker per core less one: one worker on CI's 2 cores. Server tests
+    // spend much of their time waiting (on PostgreSQL, child processes, sockets), so two workers
+    // keep both cores busy; timing guards in the tests leave room for a loaded machine.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,

@@ -96,7 +96,8 @@ test('50,000 members of a Pro group: added, changed, unmapped and deleted in lin
   expect(await rankMismatches(c.harness.db)).toEqual([]);
 
   expect(filled).toBeLessThan(10_000);
-  expect(oneMore).toBeLessThan(250);
+  // Proportional to the change (100 members), not to the group: a recount of 50,000 takes seconds.
+  expect(oneMore).toBeLessThan(1_000);
   // A guard against work that grows with the square of the group (that takes minutes), not a
   // speed measure: bench:licences measures speed. Each change also stages the members' seats for
   // the events outbox in the same transaction. SQLite takes about 1.5-2 s on a quiet machine and
