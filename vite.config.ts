@@ -53,7 +53,7 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             {
-              // Its own chunk, which main.tsx imports and configures before any schema is built.
+              // Its own chunk: the pages and the app load it, never the entry (zod-setup.ts).
               name: 'zod',
               test: /[\\/]node_modules[\\/]zod[\\/]/,
               priority: 2,

@@ -10,6 +10,7 @@
  *   npm run bench:web -- --no-build  measure the existing dist/
  *   npm run bench:web -- --report-dir .tmp/lighthouse   also write each median run's JSON report
  *   npm run bench:web -- --users 1000   fewer people in the configured console (default 100,000)
+ *   npm run bench:web -- --pages main,users   only these pages (their slugs in bench/pages.ts)
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
@@ -40,6 +41,7 @@ const { values: args } = parseArgs({
     'no-build': { type: 'boolean' },
     'report-dir': { type: 'string' },
     users: { type: 'string', default: '100000' },
+    pages: { type: 'string' },
   },
 });
 const users = Math.max(1, Number(args.users) || 100_000);
@@ -141,7 +143,10 @@ try {
     .join('; ');
 
   let seeded: SeededConsole | undefined;
-  for (const page of BENCH_PAGES) {
+  const only = args.pages?.split(',');
+  const unknown = only?.filter((slug) => !BENCH_PAGES.some((p) => p.slug === slug)) ?? [];
+  if (unknown.length) throw new Error(`no such page: ${unknown.join(', ')}`);
+  for (const page of BENCH_PAGES.filter((p) => !only || only.includes(p.slug))) {
     if (page.state === 'configured' && !seeded) {
       const started = performance.now();
       seeded = await seedConfiguredConsole(

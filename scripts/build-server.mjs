@@ -1,9 +1,8 @@
-// Bundles the server into dist/server/index.js; packages stay in node_modules.
+// Bundles the server into dist/server/index.js, and the page renderer it loads after start-up
+// into dist/server/render-page.js; packages stay in node_modules.
 import { build } from 'esbuild';
 
-await build({
-  entryPoints: ['src/server/index.ts'],
-  outfile: 'dist/server/index.js',
+const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -11,4 +10,33 @@ await build({
   packages: 'external',
   sourcemap: true,
   logLevel: 'warning',
+};
+
+/** The server imports the renderer at run time, from beside itself, instead of bundling it. */
+const rendererBesideServer = {
+  name: 'renderer-beside-server',
+  setup(b) {
+    b.onResolve({ filter: /\/client\/ssr\/render-page$/ }, () => ({
+      path: './render-page.js',
+      external: true,
+    }));
+  },
+};
+
+await build({
+  ...common,
+  entryPoints: ['src/server/index.ts'],
+  outfile: 'dist/server/index.js',
+  plugins: [rendererBesideServer],
+  // The renderer (client/ssr/render-page.tsx) runs React, MUI and emotion as the browser's build
+  // does: production React, and emotion's class names without the labels it adds in development,
+  // which the browser would not recognise as the server's. They read NODE_ENV as they load, after
+  // this line has run.
+  banner: { js: "process.env.NODE_ENV ??= 'production';" },
+});
+
+await build({
+  ...common,
+  entryPoints: ['src/client/ssr/render-page.tsx'],
+  outfile: 'dist/server/render-page.js',
 });

@@ -233,7 +233,9 @@ export async function buildApp(
     app.addHook('onClose', async () => ctx.eventWorkers.stop());
   }
 
-  if (options.staticDir) await serveSpa(app, options.staticDir);
+  if (options.staticDir) {
+    await serveSpa(app, options.staticDir, { renderOnServer: config.renderPagesOnServer });
+  }
   else {
     app.setNotFoundHandler((request, reply) =>
       reply.code(404).send({

@@ -26,6 +26,7 @@ const envSchema = z.object({
   ADMIN_PASSWORD: z.string().optional(),
   ALLOW_HTTP_LOOPBACK_ISSUER: flag,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PAGE_RENDERING: z.enum(['server', 'browser']).default('server'),
   DISCOVERY_TIMEOUT_MS: int(5000, 100, 60000),
   SESSION_TTL_HOURS: int(12, 1, 24 * 30),
   END_USER_SESSION_TTL_HOURS: int(8, 1, 24 * 30),
@@ -80,6 +81,8 @@ export interface Config {
   adminPassword: string | undefined;
   allowHttpLoopbackIssuer: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** PAGE_RENDERING=server: console pages arrive rendered (client/ssr/render-page.tsx). */
+  renderPagesOnServer: boolean;
   discoveryTimeoutMs: number;
   sessionTtlMs: number;
   endUserSessionTtlMs: number;
@@ -152,6 +155,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminPassword: e.ADMIN_PASSWORD || undefined,
     allowHttpLoopbackIssuer: e.ALLOW_HTTP_LOOPBACK_ISSUER,
     logLevel: e.LOG_LEVEL,
+    renderPagesOnServer: e.PAGE_RENDERING === 'server',
     discoveryTimeoutMs: e.DISCOVERY_TIMEOUT_MS,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     endUserSessionTtlMs: e.END_USER_SESSION_TTL_HOURS * 3600_000,

@@ -1,16 +1,23 @@
-import { CacheProvider } from '@emotion/react';
+import { CacheProvider, type EmotionCache } from '@emotion/react';
 import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { emotionCache } from './emotion-cache';
+import { type ReaderSettings, RenderedReaderSettings } from '../lib/reader-settings';
+import { browserEmotionCache } from './emotion-cache';
 import { theme } from './theme';
 
 export function AppProviders({
   queryClient,
+  emotionCache = browserEmotionCache(),
+  rendered = null,
   children,
 }: {
   queryClient: QueryClient;
+  /** The server's own for each page it renders; the browser's otherwise. */
+  emotionCache?: EmotionCache;
+  /** What the server rendered the page with, on the server and while hydrating. */
+  rendered?: ReaderSettings | null;
   children: ReactNode;
 }) {
   return (
@@ -18,7 +25,7 @@ export function AppProviders({
       <CacheProvider value={emotionCache}>
         <ThemeProvider theme={theme}>
           <CssBaseline />
-          {children}
+          <RenderedReaderSettings settings={rendered}>{children}</RenderedReaderSettings>
         </ThemeProvider>
       </CacheProvider>
     </QueryClientProvider>

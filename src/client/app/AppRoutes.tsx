@@ -1,4 +1,5 @@
 import { lazy, type ReactNode, Suspense } from 'react';
+import { userIdInPath } from '../../shared/api/first-screen';
 import { PageSpinner } from '../components/PageSpinner';
 import { RequireSession } from '../features/session/components/RequireSession';
 import { useLocation } from '../lib/router';
@@ -31,18 +32,8 @@ const ADMIN_PAGES: Record<string, () => ReactNode> = {
   '/webhooks': () => <WebhooksPage />,
 };
 
-/** The id in `/users/{id}`, decoded; undefined for any other address. */
-function userIdIn(pathname: string): string | undefined {
-  const segment = /^\/users\/([^/]+)$/.exec(pathname)?.[1];
-  try {
-    return segment === undefined ? undefined : decodeURIComponent(segment);
-  } catch {
-    return segment; // Malformed escapes: the server answers 400 for them, shown on the page.
-  }
-}
-
 function page(pathname: string): ReactNode {
-  const userId = userIdIn(pathname);
+  const userId = userIdInPath(pathname);
   if (userId !== undefined) {
     return (
       <RequireSession>

@@ -1,4 +1,4 @@
-import createCache from '@emotion/cache';
+import createCache, { type EmotionCache } from '@emotion/cache';
 
 /**
  * The nonce the server gave this page (index.html's `<meta property="csp-nonce">`, Vite's name
@@ -10,8 +10,18 @@ function pageStyleNonce(): string | undefined {
   return meta?.nonce || undefined;
 }
 
+/** The key of every class and <style> emotion writes, on the server and in the browser. */
+export const EMOTION_KEY = 'css';
+
+let browserCache: EmotionCache | undefined;
+
 /**
- * Emotion's cache (MUI's styles) with that nonce on every <style> it inserts, CssBaseline's
- * global styles included: the page's CSP applies no other inline style (security-headers.ts).
+ * Emotion's cache (MUI's styles) in the browser, with that nonce on every <style> it inserts,
+ * CssBaseline's global styles included: the page's CSP applies no other inline style
+ * (security-headers.ts). Made on first use, when it also adopts the styles the server rendered
+ * into the page, so they are not inserted again.
  */
-export const emotionCache = createCache({ key: 'css', nonce: pageStyleNonce() });
+export function browserEmotionCache(): EmotionCache {
+  browserCache ??= createCache({ key: EMOTION_KEY, nonce: pageStyleNonce() });
+  return browserCache;
+}

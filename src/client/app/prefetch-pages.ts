@@ -8,9 +8,11 @@ import { adminsQueryOptions } from '../features/admins/api/list-admins';
 import { apiKeysQueryOptions } from '../features/api-keys/api/list-api-keys';
 import { applicationsQueryOptions } from '../features/applications/api/list-applications';
 import { licenceTotalsQueryOptions } from '../features/users/api/get-licence-totals';
+import { userQueryOptions } from '../features/users/api/get-user';
 import { recentRefusalsQueryOptions } from '../features/users/api/list-sign-in-events';
 import { usersQueryOptions } from '../features/users/api/list-users';
 import { filtersFromSearch, usersQueryFor } from '../features/users/utils/licence';
+import { webhooksQueryOptions } from '../features/webhooks/api/list-webhooks';
 
 /** An address with no filters: the pages' first screen, which the server sends with them. */
 const NO_FILTERS = new URLSearchParams();
@@ -29,14 +31,24 @@ export async function prefetchUsersPage(queryClient: QueryClient): Promise<void>
 }
 
 /** "/activity" with nothing in its address: the Provisioning tab's first page. */
-export async function prefetchActivityPage(queryClient: QueryClient): Promise<void> {
-  const query = provisioningQueryFor(provisioningFiltersFromSearch(NO_FILTERS), Date.now());
+export async function prefetchActivityPage(queryClient: QueryClient, now: number): Promise<void> {
+  const query = provisioningQueryFor(provisioningFiltersFromSearch(NO_FILTERS), now);
   await queryClient.prefetchQuery(provisioningActivityQueryOptions(query));
 }
 
 /** "/admins": the list of administrators. */
 export async function prefetchAdminsPage(queryClient: QueryClient): Promise<void> {
   await queryClient.prefetchQuery(adminsQueryOptions());
+}
+
+/** "/webhooks": the endpoints. */
+export async function prefetchWebhooksPage(queryClient: QueryClient): Promise<void> {
+  await queryClient.prefetchQuery(webhooksQueryOptions());
+}
+
+/** "/users/{id}": the person. */
+export async function prefetchUserPage(queryClient: QueryClient, id: string): Promise<void> {
+  await queryClient.prefetchQuery(userQueryOptions(id));
 }
 
 export async function prefetchApplicationsPage(queryClient: QueryClient): Promise<void> {

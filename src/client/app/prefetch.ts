@@ -1,7 +1,9 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { userIdInPath } from '../../shared/api/first-screen';
 import { sessionQueryOptions } from '../features/session/api/get-session';
 
-type Prefetch = (queryClient: QueryClient) => Promise<void>;
+/** `now`: what a "last 24 hours" counts back from (the server's render time when it renders). */
+type Prefetch = (queryClient: QueryClient, now: number) => Promise<void>;
 
 /** The pages whose first screen the server sends with them (shared/api/first-screen.ts). */
 const FIRST_SCREENS: Record<string, () => Promise<Prefetch>> = {
@@ -10,7 +12,19 @@ const FIRST_SCREENS: Record<string, () => Promise<Prefetch>> = {
   '/activity': () => import('./prefetch-pages').then((m) => m.prefetchActivityPage),
   '/admins': () => import('./prefetch-pages').then((m) => m.prefetchAdminsPage),
   '/applications': () => import('./prefetch-pages').then((m) => m.prefetchApplicationsPage),
+  '/webhooks': () => import('./prefetch-pages').then((m) => m.prefetchWebhooksPage),
 };
+
+/** The prefetch of the page at `pathname`, the page of one person included. */
+function firstScreenOf(pathname: string): Promise<Prefetch> | undefined {
+  const userId = userIdInPath(pathname);
+  if (userId !== undefined) {
+    return import('./prefetch-pages').then(
+      (m) => (queryClient) => m.prefetchUserPage(queryClient, userId),
+    );
+  }
+  return Object.hasOwn(FIRST_SCREENS, pathname) ? FIRST_SCREENS[pathname]?.() : undefined;
+}
 
 /**
  * Starts the first page's requests before React renders it: the session check at once, and the
@@ -25,12 +39,12 @@ const FIRST_SCREENS: Record<string, () => Promise<Prefetch>> = {
 export async function prefetchFor(
   { pathname, search }: { pathname: string; search: string },
   queryClient: QueryClient,
+  now = Date.now(),
 ): Promise<void> {
-  const load = search === '' && Object.hasOwn(FIRST_SCREENS, pathname) && FIRST_SCREENS[pathname];
-  const prefetchPage = load ? load() : undefined;
+  const prefetchPage = search === '' ? firstScreenOf(pathname) : undefined;
   try {
     const signedIn = await queryClient.fetchQuery(sessionQueryOptions());
-    if (signedIn && prefetchPage) await (await prefetchPage)(queryClient);
+    if (signedIn && prefetchPage) await (await prefetchPage)(queryClient, now);
   } catch {
     // A failed check shows on the page, which asks again.
   }

@@ -1,7 +1,10 @@
+import { hydrate } from '@tanstack/react-query';
 import { StrictMode, startTransition } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { hasEmbeddedAnswers } from '../lib/api-client';
+import type { ReaderSettings } from '../lib/reader-settings';
 import { BrowserRouter } from '../lib/router';
+import { RENDERED_ATTRIBUTE, RENDERED_PAGE_ID, type RenderedPageData } from '../ssr/page-data';
 import { AppProviders } from './AppProviders';
 import { AppRoutes } from './AppRoutes';
 import { createAppQueryClient } from './create-app-query-client';
@@ -10,23 +13,46 @@ import { prefetchFor } from './prefetch';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-const queryClient = createAppQueryClient();
-const embedded = hasEmbeddedAnswers();
-const firstScreen = prefetchFor(window.location, queryClient);
-// With the answers in the page, the data is ready as soon as the page's code is: render once,
-// complete, rather than a loading state and then the page.
-if (embedded) await firstScreen;
+/** What the server rendered the page from (ssr/page-data.ts), read once; undefined if it did not. */
+function renderedPage(): RenderedPageData | undefined {
+  const element = document.getElementById(RENDERED_PAGE_ID);
+  element?.remove();
+  if (!root?.hasAttribute(RENDERED_ATTRIBUTE) || !element?.textContent) return undefined;
+  try {
+    return JSON.parse(element.textContent) as RenderedPageData;
+  } catch {
+    return undefined;
+  }
+}
 
-// As a transition, React renders the first screen in slices of a few milliseconds, yielding to
-// the browser between them, instead of in one long task that blocks input on a slow phone.
-startTransition(() => {
-  createRoot(root).render(
-    <StrictMode>
-      <AppProviders queryClient={queryClient}>
-        <BrowserRouter>
-          <AppRoutes />
-        </BrowserRouter>
-      </AppProviders>
-    </StrictMode>,
-  );
-});
+const queryClient = createAppQueryClient();
+const app = (rendered: ReaderSettings | null) => (
+  <StrictMode>
+    <AppProviders queryClient={queryClient} rendered={rendered}>
+      <BrowserRouter>
+        <AppRoutes />
+      </BrowserRouter>
+    </AppProviders>
+  </StrictMode>
+);
+
+const page = renderedPage();
+if (page) {
+  // The server rendered this page: adopt its HTML from the cache it was rendered with. As a
+  // transition, React does so in slices of a few milliseconds, yielding to the browser between.
+  hydrate(queryClient, page.queries);
+  startTransition(() => {
+    hydrateRoot(root, app(page.settings));
+  });
+} else {
+  const embedded = hasEmbeddedAnswers();
+  const firstScreen = prefetchFor(window.location, queryClient);
+  // With the answers in the page, the data is ready as soon as the page's code is: render once,
+  // complete, rather than a loading state and then the page.
+  if (embedded) await firstScreen;
+  // As a transition, React renders the first screen in slices of a few milliseconds, yielding to
+  // the browser between them, instead of in one long task that blocks input on a slow phone.
+  startTransition(() => {
+    createRoot(root).render(app(null));
+  });
+}

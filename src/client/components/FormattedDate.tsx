@@ -1,17 +1,19 @@
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const withSeconds = new Intl.DateTimeFormat(undefined, {
-  dateStyle: 'medium',
-  timeStyle: 'medium',
-});
+import {
+  DATE_TIME,
+  DATE_TIME_SECONDS,
+  dateFormat,
+  useReaderSettings,
+} from '../lib/reader-settings';
 
 /**
- * A date in the reader's locale, with the exact ISO value for machines and on hover. `seconds`
- * for logs, where several entries share a minute.
+ * A date in the reader's locale and time zone, with the exact ISO value for machines and on
+ * hover. `seconds` for logs, where several entries share a minute.
  */
 export function FormattedDate({ iso, seconds }: { iso: string; seconds?: boolean }) {
+  const reader = useReaderSettings();
   return (
     <time dateTime={iso} title={iso}>
-      {(seconds ? withSeconds : dateTime).format(new Date(iso))}
+      {dateFormat(reader, seconds ? DATE_TIME_SECONDS : DATE_TIME).format(new Date(iso))}
     </time>
   );
 }

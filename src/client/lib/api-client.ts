@@ -38,10 +38,20 @@ export function connectApiClientToSession(hooks: SessionHooks): void {
 
 let embedded: Map<string, unknown> | undefined;
 
+/**
+ * On the server, the page renderer (ssr/render-page.tsx) hands over the answers it asked the API
+ * for, so the page's own prefetch finds them as the browser finds them in the page; `undefined`
+ * when it is done.
+ */
+export function serveAnswers(answers: Record<string, unknown> | undefined): void {
+  embedded = answers ? new Map(Object.entries(answers)) : undefined;
+}
+
 /** The answers the server served with the page (see shared/api/first-screen.ts), read once. */
 function embeddedAnswers(): Map<string, unknown> {
   if (embedded) return embedded;
   embedded = new Map();
+  if (typeof document === 'undefined') return embedded;
   const element = document.getElementById(EMBEDDED_ANSWERS_ID);
   try {
     const answers: unknown = JSON.parse(element?.textContent || '{}');
@@ -96,6 +106,8 @@ export async function apiRequest<E extends Endpoint>(
   let status = 200;
   let payload = known?.payload;
   if (!known) {
+    // Rendering on the server: what the API answered is all there is, asked for before.
+    if (typeof window === 'undefined') throw networkError();
     let response: Response;
     try {
       response = await fetch(new URL(target, window.location.origin), {

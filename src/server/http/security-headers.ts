@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Config } from '../config';
 
@@ -8,11 +8,14 @@ import type { Config } from '../config';
  * styles are inline; the end-user pages) is sent with its own policy naming a nonce that is new
  * for each answer (`withStyleNonce`), and only elements carrying that nonce are applied.
  */
-export function contentSecurityPolicy(styleNonce?: string): string {
+export function contentSecurityPolicy(styleNonce?: string, styleAttributeHashes: string[] = []) {
+  const attributes = styleAttributeHashes.length
+    ? ` 'unsafe-hashes' ${styleAttributeHashes.map((hash) => `'sha256-${hash}'`).join(' ')}`
+    : '';
   return [
     "default-src 'self'",
     "script-src 'self'",
-    styleNonce ? `style-src 'self' 'nonce-${styleNonce}'` : "style-src 'self'",
+    styleNonce ? `style-src 'self' 'nonce-${styleNonce}'${attributes}` : "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
@@ -30,10 +33,36 @@ export function contentSecurityPolicy(styleNonce?: string): string {
  */
 export const STYLE_NONCE_PLACEHOLDER = 'nonce="__CSP_NONCE__"';
 
-/** A fresh nonce (128 random bits) in the page's HTML and in this answer's CSP. */
-export function withStyleNonce(reply: FastifyReply, html: string): string {
+/**
+ * A page the server rendered has a few `style` attributes (MUI's `style="--Paper-shadow:none"`),
+ * which a CSP applies only by hash, with 'unsafe-hashes': exactly those declarations, no others.
+ * Their hashes, for `contentSecurityPolicy`: SHA-256 of each distinct value as the browser reads
+ * it (React escapes `&`, `"`, `'`, `<` and `>` in attributes).
+ */
+export function styleAttributeHashes(html: string): string[] {
+  const values = new Set<string>();
+  for (const [, value = ''] of html.matchAll(/\sstyle="([^"]*)"/g)) {
+    values.add(
+      value
+        .replaceAll('&quot;', '"')
+        .replaceAll('&#x27;', "'")
+        .replaceAll('&lt;', '<')
+        .replaceAll('&gt;', '>')
+        .replaceAll('&amp;', '&'),
+    );
+  }
+  return [...values].map((value) => createHash('sha256').update(value).digest('base64'));
+}
+
+/** A fresh nonce (128 random bits) for this answer's styles, named in its CSP. */
+export function newStyleNonce(reply: FastifyReply): string {
   const nonce = randomBytes(16).toString('base64');
   reply.header('content-security-policy', contentSecurityPolicy(nonce));
+  return nonce;
+}
+
+/** A fresh nonce in the page's HTML and in this answer's CSP. */
+export function withStyleNonce(reply: FastifyReply, html: string, nonce = newStyleNonce(reply)) {
   return html.replaceAll(STYLE_NONCE_PLACEHOLDER, `nonce="${nonce}"`);
 }
 

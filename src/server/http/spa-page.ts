@@ -1,10 +1,18 @@
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { RENDERED_ATTRIBUTE, RENDERED_PAGE_ID } from '../../client/ssr/page-data';
 import { EMBEDDED_ANSWERS_ID } from '../../shared/api/endpoint';
-import { FIRST_SCREEN_TARGETS, SESSION_TARGET } from '../../shared/api/first-screen';
+import { firstScreenTargets, SESSION_TARGET } from '../../shared/api/first-screen';
 import { signInPath } from '../../shared/return-path';
-import { STYLE_NONCE_PLACEHOLDER, withStyleNonce } from './security-headers';
+import { readerSettingsOf } from './reader-settings';
+import {
+  contentSecurityPolicy,
+  newStyleNonce,
+  STYLE_NONCE_PLACEHOLDER,
+  styleAttributeHashes,
+  withStyleNonce,
+} from './security-headers';
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -20,23 +28,44 @@ export function jsonForScript(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
+const ROOT = /<div id="root">[\s\S]*?<\/div>/;
+const MODULE_PRELOADS = /\s*<link rel="modulepreload"[^>]*>/g;
+
 /**
- * Serves a page of the console: index.html with the API answers its first screen needs. The
- * answers come from the API itself, asked in-process with the visitor's own cookie, so they are
- * exactly what the client would get (never more: no secret is in any API answer) and only what
- * this visitor may see. Signed out, the visitor is sent to the sign-in page; with filters in
+ * Serves a page of the console: index.html rendered with the API answers its first screen needs.
+ * The answers come from the API itself, asked in-process with the visitor's own cookie, so they
+ * are exactly what the client would get (never more: no secret is in any API answer) and only
+ * what this visitor may see. Signed out, the visitor is sent to the sign-in page; with filters in
  * the address (`/users?page=2`), the page asks for other data than its first screen's defaults,
  * so only the session check is there too (an unused answer would be served later as current).
+ *
+ * A signed-in admin's page is rendered here (client/ssr/render-page.tsx): its HTML and styles
+ * arrive complete and the browser adopts them. Should rendering fail, the page goes out with the
+ * answers alone and the browser renders it, as it does in development.
  *
  * Each page gets its own style nonce (index.html's inline <style> and emotion's, via the
  * csp-nonce meta) and a CSP naming it.
  */
-export function createSpaPage(app: FastifyInstance, indexHtml: string) {
+export function createSpaPage(
+  app: FastifyInstance,
+  indexHtml: string,
+  { renderOnServer }: { renderOnServer: boolean },
+) {
   const marker = '</body>';
   if (!indexHtml.includes(marker)) throw new Error('index.html has no </body>');
+  if (!indexHtml.includes('</head>') || !ROOT.test(indexHtml)) {
+    throw new Error('index.html has no </head> or no <div id="root">');
+  }
   if (!indexHtml.includes(STYLE_NONCE_PLACEHOLDER)) {
     throw new Error(`index.html has no ${STYLE_NONCE_PLACEHOLDER}: its styles would be refused`);
   }
+  // Loaded once, in the background: React and MUI are not needed until the first page.
+  const renderer = renderOnServer
+    ? import('../../client/ssr/render-page').catch((error: unknown) => {
+        app.log.error({ err: error }, 'pages cannot be rendered on the server; browsers will');
+        return undefined;
+      })
+    : undefined;
 
   async function answer(target: string, cookie: string | undefined) {
     const response = await app.inject({
@@ -58,12 +87,35 @@ export function createSpaPage(app: FastifyInstance, indexHtml: string) {
     if (session === undefined) return answers;
     answers[SESSION_TARGET] = session;
     const signedIn = (session as { signedIn?: unknown }).signedIn === true;
-    const targets = signedIn && search === '' ? (FIRST_SCREEN_TARGETS[pathname] ?? []) : [];
+    const targets = signedIn && search === '' ? firstScreenTargets(pathname) : [];
     const found = await Promise.all(targets.map((target) => answer(target, cookie)));
     targets.forEach((target, i) => {
       if (found[i] !== undefined) answers[target] = found[i];
     });
     return answers;
+  }
+
+  async function renderFor(
+    request: FastifyRequest,
+    answers: Record<string, unknown>,
+    nonce: string,
+  ) {
+    if ((answers[SESSION_TARGET] as { signedIn?: unknown } | undefined)?.signedIn !== true) {
+      return undefined;
+    }
+    const render = await renderer;
+    if (!render) return undefined;
+    try {
+      return await render.renderPage({
+        url: request.url,
+        answers,
+        nonce,
+        settings: readerSettingsOf(request),
+      });
+    } catch (error) {
+      request.log.error({ err: error }, 'rendering the page failed; the browser renders it');
+      return undefined;
+    }
   }
 
   return async function sendPage(request: FastifyRequest, reply: FastifyReply, pathname: string) {
@@ -75,9 +127,24 @@ export function createSpaPage(app: FastifyInstance, indexHtml: string) {
     if ((answers[SESSION_TARGET] as { signedIn?: unknown } | undefined)?.signedIn === false) {
       return reply.header('cache-control', 'no-store').redirect(signInPath(request.url), 303);
     }
-    const script = `<script type="application/json" id="${EMBEDDED_ANSWERS_ID}">${jsonForScript(answers)}</script>`;
-    const page = withStyleNonce(reply, indexHtml);
-    // A function, not a string: `$'` or `$&` in an answer (a group's name) is not a pattern.
+    const nonce = newStyleNonce(reply);
+    const rendered = await renderFor(request, answers, nonce);
+    const script = rendered
+      ? `<script type="application/json" id="${RENDERED_PAGE_ID}">${jsonForScript(rendered.data)}</script>`
+      : `<script type="application/json" id="${EMBEDDED_ANSWERS_ID}">${jsonForScript(answers)}</script>`;
+    let page = withStyleNonce(reply, indexHtml, nonce);
+    // Functions, not strings: `$'` or `$&` in an answer (a group's name) is not a pattern.
+    if (rendered) {
+      const hashes = styleAttributeHashes(rendered.html);
+      reply.header('content-security-policy', contentSecurityPolicy(nonce, hashes));
+      page = page
+        // The HTML is the whole first screen and the app's code only makes it interactive: the
+        // entry asks for that code once the page is painted (main.tsx), not before.
+        .replace(MODULE_PRELOADS, '')
+        .replace(/<title>[\s\S]*?<\/title>/, (own) => rendered.title || own)
+        .replace('</head>', () => `${rendered.styles}</head>`)
+        .replace(ROOT, () => `<div id="root" ${RENDERED_ATTRIBUTE}>${rendered.html}</div>`);
+    }
     const html = Buffer.from(page.replace(marker, () => `${script}${marker}`));
     const accepted = String(request.headers['accept-encoding'] ?? '');
     reply

@@ -11,12 +11,17 @@ const SERVER_PREFIXES = ['/api/', '/scim/', '/auth/', '/healthz'];
  * when the browser accepts them, and index.html for every client route, with the API answers
  * its first screen needs (spa-page.ts).
  */
-export async function serveSpa(app: FastifyInstance, root: string) {
+export async function serveSpa(
+  app: FastifyInstance,
+  root: string,
+  options: { renderOnServer: boolean },
+) {
   if (!fs.existsSync(path.join(root, 'index.html'))) {
     app.log.warn({ root }, 'no built console found; run `npm run build`');
     return;
   }
-  const sendPage = createSpaPage(app, fs.readFileSync(path.join(root, 'index.html'), 'utf8'));
+  const indexHtml = fs.readFileSync(path.join(root, 'index.html'), 'utf8');
+  const sendPage = createSpaPage(app, indexHtml, options);
   await app.register(fastifyStatic, {
     root,
     preCompressed: true,

@@ -4,6 +4,7 @@
  * written before routing. Also: no page this server sends carries an inline script, and its only
  * inline style is what carries the page's own nonce, new for each answer.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -44,7 +45,12 @@ function expectSecurityHeaders(
   expect(csp.get('form-action'), what).toEqual(["'self'"]);
   const [self, nonceSource, ...more] = csp.get('style-src') ?? [];
   expect(self, what).toBe("'self'");
-  expect(more, what).toEqual([]);
+  // A page the server rendered lists its style attributes' hashes, and nothing else.
+  if (more.length) {
+    expect(nonceSource, what).toBeDefined();
+    expect(more[0], what).toBe("'unsafe-hashes'");
+    for (const hash of more.slice(1)) expect(hash, what).toMatch(/^'sha256-[A-Za-z0-9+/]{43}='$/);
+  }
   const nonce = nonceSource?.match(/^'nonce-([A-Za-z0-9+/]{22}==)'$/)?.[1];
   expect(nonceSource === undefined || nonce !== undefined, `${what}: ${nonceSource}`).toBe(true);
   expect(headers['x-content-type-options'], what).toBe('nosniff');
@@ -58,14 +64,38 @@ function expectSecurityHeaders(
   return nonce;
 }
 
-/** Inline style the page's policy refuses: <style> without its nonce, and style attributes. */
-function refusedStyles(html: string, nonce: string): string[] {
+/** The style-src hash of a style attribute's value, as a browser computes it from the markup. */
+function attributeHash(value: string): string {
+  const text = value
+    .replaceAll('&quot;', '"')
+    .replaceAll('&#x27;', "'")
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&amp;', '&');
+  return `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+}
+
+/**
+ * Inline style the page's policy refuses: <style> without its nonce, and style attributes whose
+ * hash the policy does not list.
+ */
+function refusedStyles(html: string, nonce: string, allowedHashes: string[] = []): string[] {
   const found: string[] = [];
   for (const m of html.matchAll(/<style\b([^>]*)>/gi)) {
-    if ((m[1] ?? '').trim() !== `nonce="${nonce}"`) found.push(m[0]);
+    const nonces = [...(m[1] ?? '').matchAll(/\bnonce="([^"]*)"/g)].map((n) => n[1]);
+    if (nonces.length !== 1 || nonces[0] !== nonce) found.push(m[0]);
   }
-  for (const m of html.matchAll(/\sstyle\s*=/gi)) found.push(m[0]);
+  for (const m of html.matchAll(/\sstyle\s*=\s*"([^"]*)"/gi)) {
+    if (!allowedHashes.includes(attributeHash(m[1] ?? ''))) found.push(m[0]);
+  }
+  for (const m of html.matchAll(/\sstyle\s*=\s*[^"\s]/gi)) found.push(m[0]);
   return found;
+}
+
+/** The hashes a page's policy lists for style attributes. */
+function listedHashes(headers: Record<string, unknown>): string[] {
+  const csp = directives(headers['content-security-policy'] as string | undefined);
+  return (csp.get('style-src') ?? []).filter((source) => source.startsWith("'sha256-"));
 }
 
 /** Every nonce attribute in the page (index.html's <style> and csp-nonce meta; the end-user <style>). */
@@ -223,8 +253,17 @@ for (const https of [false, true]) {
           expect(Buffer.from(nonce ?? '', 'base64')).toHaveLength(16);
           expect(page.body, url).not.toContain('__CSP_NONCE__');
           expect(page.body, url).toContain(`<style nonce="${nonce}">`);
+          // Every inline style applies: each <style> has the nonce, each attribute a listed hash.
+          expect(refusedStyles(page.body, nonce ?? '', listedHashes(page.headers)), url).toEqual([]);
           if (url !== '/me') {
             expect(page.body, url).toContain(`<meta property="csp-nonce" nonce="${nonce}"`);
+            // Rendered by the server, with MUI's style attributes, and nothing more is allowed.
+            expect(page.body, url).toContain('data-rendered');
+            const attributes = [...page.body.matchAll(/\sstyle="([^"]*)"/g)];
+            expect(attributes.length, url).toBeGreaterThan(0);
+            expect(new Set(listedHashes(page.headers)), url).toEqual(
+              new Set(attributes.map((m) => attributeHash(m[1] ?? ''))),
+            );
           }
           return nonce;
         });

@@ -11,6 +11,7 @@ import { getSession } from './session';
 import { getSettings } from './settings';
 import { getSetupStatus } from './setup-status';
 import { listSignInEvents, RECENT_REFUSALS_QUERY } from './sign-in-events';
+import { getUser } from './user-details';
 import { getLicenceTotals, listUsers } from './users';
 import { listWebhooks } from './webhooks';
 
@@ -51,4 +52,28 @@ export const FIRST_SCREEN_TARGETS: Readonly<Record<string, readonly string[]>> =
   '/activity': [requestTarget(listProvisioningActivity, { query: FIRST_PAGE })],
   '/admins': [requestTarget(listAdmins)],
   '/applications': [requestTarget(listApplications), requestTarget(listApiKeys)],
+  '/webhooks': [requestTarget(listWebhooks)],
 };
+
+/**
+ * The id in `/users/{id}`, the page of one person, decoded; undefined for any other address. A
+ * malformed escape stays as it is: the server answers 400 for it, shown on the page.
+ */
+export function userIdInPath(pathname: string): string | undefined {
+  const segment = /^\/users\/([^/]+)$/.exec(pathname)?.[1];
+  if (segment === undefined) return undefined;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** FIRST_SCREEN_TARGETS for any page, the page of one person included. */
+export function firstScreenTargets(pathname: string): readonly string[] {
+  const userId = userIdInPath(pathname);
+  if (userId !== undefined) return [requestTarget(getUser, { params: { id: userId } })];
+  return Object.hasOwn(FIRST_SCREEN_TARGETS, pathname)
+    ? (FIRST_SCREEN_TARGETS[pathname] ?? [])
+    : [];
+}

@@ -3,10 +3,12 @@ import Typography from '@mui/material/Typography';
 import type { ScimSummary } from '../../../../shared/api/scim-summary';
 import { Badge } from '../../../components/Badge';
 import { FormattedDate } from '../../../components/FormattedDate';
+import { useReaderSettings } from '../../../lib/reader-settings';
 import { provisioningActionLabels } from '../../activity/utils/labels';
 import { relativeTime } from '../utils/relative-time';
 
-const count = new Intl.NumberFormat();
+// English figures, as everywhere in the console ("1,234 users").
+const count = new Intl.NumberFormat('en-US');
 
 const stat = {
   border: 1,
@@ -29,6 +31,7 @@ export function ScimActivity({ summary, now }: { summary: ScimSummary; now: numb
     { label: 'Groups', value: summary.groups },
   ];
   const last = summary.lastRequest;
+  const { locale } = useReaderSettings();
   return (
     <>
       <Box component="dl" sx={{ m: 0, display: 'flex', gap: 2, flexWrap: 'wrap', mb: 2 }}>
@@ -64,7 +67,7 @@ export function ScimActivity({ summary, now }: { summary: ScimSummary; now: numb
                 />
               </Box>
               <Typography variant="body2" color="text.secondary">
-                {relativeTime(last.at, now)} (<FormattedDate iso={last.at} />)
+                {relativeTime(last.at, now, locale)} (<FormattedDate iso={last.at} />)
               </Typography>
             </>
           ) : (

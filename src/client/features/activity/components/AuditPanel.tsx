@@ -7,6 +7,7 @@ import { FilterSelect } from '../../../components/FilterSelect';
 import { Pager } from '../../../components/Pager';
 import { SearchFilter } from '../../../components/SearchFilter';
 import { isApiError } from '../../../lib/api-client';
+import { useNow } from '../../../lib/reader-settings';
 import { useSearchParams } from '../../../lib/router';
 import { useAuditLog } from '../api/list-audit-log';
 import {
@@ -25,7 +26,7 @@ import { TimeRangeFilter } from './TimeRangeFilter';
 export function AuditPanel() {
   const [params, setParams] = useSearchParams();
   const filters = auditFiltersFromSearch(params);
-  const query = auditQueryFor(filters, Date.now());
+  const query = auditQueryFor(filters, useNow());
   const backwards = endsBeforeStart(query);
   const audit = useAuditLog(query, !backwards);
 

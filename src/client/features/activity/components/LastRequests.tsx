@@ -6,11 +6,10 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { SyncHealth } from '../../../../shared/api/activity';
+import { DATE_TIME, dateFormat, useReaderSettings } from '../../../lib/reader-settings';
 import { relativeTime } from '../../access-keys/utils/relative-time';
 import { provisioningActionLabels } from '../utils/labels';
 import { OutcomeChip } from './OutcomeChip';
-
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /**
  * When Okta last sent each kind of request, and how it went. `now` is when the health was
@@ -25,6 +24,7 @@ export function LastRequests({
   now: number;
   labelledBy: string;
 }) {
+  const reader = useReaderSettings();
   if (lastByAction.length === 0) {
     return <Typography color="text.secondary">No request from Okta yet.</Typography>;
   }
@@ -44,8 +44,11 @@ export function LastRequests({
           <TableRow key={last.action}>
             <TableCell>{provisioningActionLabels[last.action]}</TableCell>
             <TableCell>
-              <time dateTime={last.at} title={dateTime.format(new Date(last.at))}>
-                {relativeTime(last.at, now)}
+              <time
+                dateTime={last.at}
+                title={dateFormat(reader, DATE_TIME).format(new Date(last.at))}
+              >
+                {relativeTime(last.at, now, reader.locale)}
               </time>
             </TableCell>
             <TableCell>

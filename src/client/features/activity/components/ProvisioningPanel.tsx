@@ -6,6 +6,7 @@ import Typography from '@mui/material/Typography';
 import { endsBeforeStart } from '../../../../shared/api/activity';
 import { Pager } from '../../../components/Pager';
 import { isApiError } from '../../../lib/api-client';
+import { useNow } from '../../../lib/reader-settings';
 import { useSearchParams } from '../../../lib/router';
 import { provisioningExportHref } from '../api/export-provisioning-activity';
 import { useProvisioningActivity } from '../api/list-provisioning-activity';
@@ -27,7 +28,7 @@ export function ProvisioningPanel() {
   const [params, setParams] = useSearchParams();
   const filters = provisioningFiltersFromSearch(params);
   // A preset such as "Last 24 hours" counts back from now; the page and the export agree on it.
-  const now = Date.now();
+  const now = useNow();
   const query = provisioningQueryFor(filters, now);
   // The server refuses a range that ends before it starts; the field says why, so do not ask.
   const backwards = endsBeforeStart(query);

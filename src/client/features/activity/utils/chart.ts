@@ -1,4 +1,5 @@
 import type { ActivityChart } from '../../../../shared/api/activity';
+import { dateFormat, type ReaderSettings } from '../../../lib/reader-settings';
 
 export interface DayTotals {
   /** The first bucket of the day, for a `<time>`. */
@@ -18,14 +19,17 @@ export interface ChartSummary {
   days: DayTotals[];
 }
 
-const dayLabel = new Intl.DateTimeFormat(undefined, {
-  weekday: 'short',
-  month: 'short',
-  day: 'numeric',
-});
+const DAY_LABEL: Intl.DateTimeFormatOptions = { weekday: 'short', month: 'short', day: 'numeric' };
 
-/** Totals for the chart's caption and its text alternative: the whole span, and day by day. */
-export function summarizeChart(chart: ActivityChart): ChartSummary {
+/**
+ * Totals for the chart's caption and its text alternative: the whole span, and day by day (the
+ * reader's days, in their time zone).
+ */
+export function summarizeChart(
+  chart: ActivityChart,
+  reader: Omit<ReaderSettings, 'now'>,
+): ChartSummary {
+  const dayLabel = dateFormat(reader, DAY_LABEL);
   const days: DayTotals[] = [];
   let requests = 0;
   let errors = 0;

@@ -16,6 +16,7 @@ import { Badge, type BadgeColor } from '../../../components/Badge';
 import { PagedTableBody } from '../../../components/PagedTableBody';
 import { ScrollableTable } from '../../../components/ScrollableTable';
 import { visuallyHidden } from '../../../components/visually-hidden';
+import { DATE_TIME, DAY, dateFormat, useReaderSettings } from '../../../lib/reader-settings';
 import { capabilityLabel, statusLabel } from '../utils/seat-effect';
 
 export type GroupSort = 'name' | 'capability' | 'members' | 'createdAt';
@@ -29,19 +30,17 @@ const statusColor: Record<MappingStatus, BadgeColor> = {
 
 const secondary = { display: 'block', color: 'text.secondary', typography: 'body2' } as const;
 
-const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-const dayAndTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
 /**
  * The day only, to keep the table narrow for long group names; the time and who added the
  * mapping on hover, and read out by screen readers.
  */
 function AddedOn({ iso, by }: { iso: string; by: string }) {
   const date = new Date(iso);
+  const reader = useReaderSettings();
   return (
     <Box component="span" sx={{ whiteSpace: 'nowrap' }}>
-      <time dateTime={iso} title={`${dayAndTime.format(date)} by ${by}`}>
-        {day.format(date)}
+      <time dateTime={iso} title={`${dateFormat(reader, DATE_TIME).format(date)} by ${by}`}>
+        {dateFormat(reader, DAY).format(date)}
       </time>
       <Box component="span" sx={visuallyHidden}>
         {' '}
