@@ -4,9 +4,11 @@ import { defineConfig, type Plugin } from 'vite';
 const server = `http://127.0.0.1:${process.env.PORT ?? 3000}`;
 
 /**
- * index.html loads a small entry that starts the current page's chunk and then imports the app
- * (src/client/app/start.tsx). This lists the app's chunks as modulepreloads in index.html, so
- * they download at once, in parallel with the entry, as they would if it imported them statically.
+ * index.html loads a small entry (src/client/main.tsx) that imports the app
+ * (src/client/app/start.tsx) and, on a page the server rendered, the app's modules in steps
+ * (app/evaluate-in-steps.ts), all dynamically. This lists every chunk those imports need as
+ * modulepreloads in index.html, so they download at once, in parallel with the entry, as they
+ * would if it imported them statically (and the server switches them on after the first paint).
  */
 function preloadApp(appModule: string): Plugin {
   return {
@@ -17,10 +19,11 @@ function preloadApp(appModule: string): Plugin {
       handler(_html, { bundle }) {
         if (!bundle) return [];
         const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
-        const app = chunks.find((c) => c.facadeModuleId?.endsWith(appModule));
-        if (!app) throw new Error(`preload-app: no chunk for ${appModule}`);
+        const app = chunks.find((c) => c.moduleIds.some((id) => id.endsWith(appModule)));
+        if (!app) throw new Error(`preload-app: no chunk holds ${appModule}`);
+        const entries = chunks.filter((c) => c.isEntry);
         // The entry and its static imports are in index.html already.
-        const entries = chunks.filter((c) => c.isEntry).flatMap((c) => [c.fileName, ...c.imports]);
+        const inHtml = entries.flatMap((c) => [c.fileName, ...c.imports]);
         const files = new Set<string>();
         const visit = (file: string) => {
           if (files.has(file)) return;
@@ -28,9 +31,10 @@ function preloadApp(appModule: string): Plugin {
           const chunk = chunks.find((c) => c.fileName === file);
           for (const dep of chunk?.imports ?? []) visit(dep);
         };
-        visit(app.fileName);
+        for (const file of entries.flatMap((c) => c.dynamicImports)) visit(file);
+        if (!files.has(app.fileName)) throw new Error(`preload-app: ${appModule} is not preloaded`);
         return [...files]
-          .filter((file) => !entries.includes(file))
+          .filter((file) => !inHtml.includes(file))
           .map((file) => ({
             tag: 'link',
             attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` },
@@ -41,6 +45,25 @@ function preloadApp(appModule: string): Plugin {
   };
 }
 
+/**
+ * The contract's modules in the chunks that app/evaluate-in-steps.ts evaluates one task each
+ * (zod builds their schemas as they load): every file of src/shared/api is in one of them.
+ */
+const CONTRACT_STEPS = [
+  ['endpoint', 'errors', 'session', 'settings', 'setup-status', 'scim-summary', 'access-keys'],
+  ['incoming-keys', 'directory-groups'],
+  ['activity', 'sign-in-events'],
+  ['users', 'user-details', 'admins', 'api-keys'],
+  ['webhooks', 'applications', 'events', 'first-screen', 'index'],
+];
+
+function contractChunk(id: string): string {
+  const file = id.split(/[\\/]/).pop()?.replace(/\.ts$/, '') ?? id;
+  const step = CONTRACT_STEPS.findIndex((files) => files.includes(file));
+  if (step < 0) throw new Error(`vite.config.ts: add ${file}.ts to a step of CONTRACT_STEPS`);
+  return `contract-${step + 1}`;
+}
+
 export default defineConfig({
   plugins: [react(), preloadApp('/src/client/app/start.tsx')],
   build: {
@@ -48,22 +71,25 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     target: 'es2022',
+    // The app's modules are preloaded by index.html's links (preloadApp), which a page rendered
+    // on the server turns on after its first paint (main.tsx), not by Vite's helper, which adds
+    // links of its own as each dynamic import runs.
+    modulePreload: false,
     rolldownOptions: {
       output: {
+        // Few, large chunks: a page rendered on the server switches on one modulepreload link
+        // per chunk after its first paint, and each costs the main thread a little.
         codeSplitting: {
           groups: [
             {
-              // Its own chunk: the pages and the app load it, never the entry (zod-setup.ts).
-              name: 'zod',
-              test: /[\\/]node_modules[\\/]zod[\\/]/,
-              priority: 2,
+              name: 'react',
+              test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/,
+              priority: 40,
             },
-            {
-              // The contract and the API hooks: small modules that nearly every page uses.
-              name: 'api',
-              priority: 1,
-              test: /[\\/]src[\\/](shared[\\/]api|client[\\/]features[\\/][^\\/]+[\\/]api|client[\\/]lib)[\\/]/,
-            },
+            { name: 'query', test: /[\\/]node_modules[\\/]@tanstack[\\/]/, priority: 40 },
+            // Its own chunk: the pages and the app load it, never the entry (zod-setup.ts).
+            { name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]/, priority: 40 },
+            { name: contractChunk, test: /[\\/]src[\\/]shared[\\/]api[\\/]/, priority: 30 },
           ],
         },
       },

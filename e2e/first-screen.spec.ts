@@ -155,3 +155,61 @@ test('no page reports a Content-Security-Policy violation, and every page is sty
   await expectStyled('after the dialogs and snackbars');
   expect(await violations(), 'snackbar').toEqual([]);
 });
+
+test('every console page arrives rendered: readable without script, adopted by it without an error', async ({
+  signedIn,
+  page,
+  browser,
+}) => {
+  await expect(signedIn.heading).toBeVisible();
+  const pages: [string, string][] = [
+    ['/', 'Okta single-sign on configuration'],
+    ['/users', 'Users'],
+    ['/activity', 'Activity'],
+    ['/applications', 'Applications'],
+    ['/webhooks', 'Webhooks'],
+    ['/admins', 'Administrators'],
+  ];
+  // The same admin, in a browser with JavaScript off: the server's HTML alone.
+  const noScript = await browser.newContext({
+    javaScriptEnabled: false,
+    storageState: await page.context().storageState(),
+  });
+  try {
+    const plain = await noScript.newPage();
+    for (const [path, heading] of pages) {
+      await plain.goto(path);
+      await expect(plain.getByRole('heading', { level: 1 }), path).toHaveText(heading);
+      await expect(plain.getByRole('navigation', { name: 'Main' }), path).toBeVisible();
+      await expect(plain.locator('.MuiSkeleton-root'), path).toHaveCount(0);
+      await expect(plain.getByRole('progressbar'), path).toHaveCount(0);
+      await expect(plain).toHaveTitle(
+        new RegExp(`^${heading === 'Okta single-sign on configuration' ? 'Okta single' : heading}`),
+      );
+    }
+  } finally {
+    await noScript.close();
+  }
+
+  // With script: React adopts each page as it is (a mismatch is reported as an error), and the
+  // page then works: the header's links move between pages without loading a new document.
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  for (const [path, heading] of pages) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 }), path).toHaveText(heading);
+    await page.waitForLoadState('networkidle');
+    expect(errors, path).toEqual([]);
+  }
+  const documents: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'document') documents.push(request.url());
+  });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Users');
+  expect(documents).toEqual([]);
+  expect(errors).toEqual([]);
+});

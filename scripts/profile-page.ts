@@ -80,7 +80,12 @@ try {
     const busy = new Map<string, number>();
     for (const e of trace.traceEvents) {
       const key = `${e.pid}:${e.tid}`;
-      if (e.name === 'RunTask' && e.ph === 'X' && rendererMains.has(key)) {
+      if (
+        e.name === 'RunTask' &&
+        e.ph === 'X' &&
+        rendererMains.has(key) &&
+        e.ts >= profile.startTime
+      ) {
         busy.set(key, (busy.get(key) ?? 0) + (e.dur ?? 0));
       }
     }
@@ -90,6 +95,7 @@ try {
         e.name === 'RunTask' &&
         e.ph === 'X' &&
         (e.dur ?? 0) > 12_500 &&
+        e.ts >= profile.startTime &&
         `${e.pid}:${e.tid}` === mainThread,
     );
     const start = profile.startTime;
@@ -114,7 +120,7 @@ try {
         const at = sampleTimes[i] ?? 0;
         if (at < task.ts || at > task.ts + (task.dur ?? 0)) return;
         const f = byId.get(id)?.callFrame;
-        const name = `${f?.functionName || '(anon)'}@${(f?.url ?? '').split('/').pop()}:${f?.columnNumber}`;
+        const name = `${f?.functionName || '(anon)'}@${(f?.url ?? '').split('/').pop()}:${f?.lineNumber}:${f?.columnNumber}`;
         inTask.set(name, (inTask.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0));
       });
       const top = [...inTask]

@@ -235,8 +235,7 @@ export async function buildApp(
 
   if (options.staticDir) {
     await serveSpa(app, options.staticDir, { renderOnServer: config.renderPagesOnServer });
-  }
-  else {
+  } else {
     app.setNotFoundHandler((request, reply) =>
       reply.code(404).send({
         code: 'not_found',

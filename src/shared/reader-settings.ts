@@ -7,6 +7,8 @@ export interface ReaderSettings {
   locale: string;
   /** An IANA zone, such as `Europe/Berlin`. */
   timeZone: string;
+  /** Whether the zone is the one the browser reported (else UTC, the server's guess). */
+  timeZoneReported: boolean;
   /** When the page was rendered (ms since the epoch). */
   now: number;
 }

@@ -11,6 +11,7 @@ export function AppProviders({
   queryClient,
   emotionCache = browserEmotionCache(),
   rendered = null,
+  texts,
   children,
 }: {
   queryClient: QueryClient;
@@ -18,6 +19,8 @@ export function AppProviders({
   emotionCache?: EmotionCache;
   /** What the server rendered the page with, on the server and while hydrating. */
   rendered?: ReaderSettings | null;
+  /** The locale-dependent text the page was rendered with (lib/reader-settings.tsx). */
+  texts?: Map<string, string>;
   children: ReactNode;
 }) {
   return (
@@ -25,7 +28,9 @@ export function AppProviders({
       <CacheProvider value={emotionCache}>
         <ThemeProvider theme={theme}>
           <CssBaseline />
-          <RenderedReaderSettings settings={rendered}>{children}</RenderedReaderSettings>
+          <RenderedReaderSettings settings={rendered} texts={texts}>
+            {children}
+          </RenderedReaderSettings>
         </ThemeProvider>
       </CacheProvider>
     </QueryClientProvider>

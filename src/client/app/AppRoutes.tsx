@@ -1,5 +1,5 @@
 import { lazy, type ReactNode, Suspense } from 'react';
-import { userIdInPath } from '../../shared/api/first-screen';
+import { userIdInPath } from '../../shared/user-path';
 import { PageSpinner } from '../components/PageSpinner';
 import { RequireSession } from '../features/session/components/RequireSession';
 import { useLocation } from '../lib/router';

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { userIdInPath } from '../../shared/api/first-screen';
+import { userIdInPath } from '../../shared/user-path';
 import { sessionQueryOptions } from '../features/session/api/get-session';
 
 /** `now`: what a "last 24 hours" counts back from (the server's render time when it renders). */

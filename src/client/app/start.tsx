@@ -2,7 +2,6 @@ import { hydrate } from '@tanstack/react-query';
 import { StrictMode, startTransition } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { hasEmbeddedAnswers } from '../lib/api-client';
-import type { ReaderSettings } from '../lib/reader-settings';
 import { BrowserRouter } from '../lib/router';
 import { RENDERED_ATTRIBUTE, RENDERED_PAGE_ID, type RenderedPageData } from '../ssr/page-data';
 import { AppProviders } from './AppProviders';
@@ -26,9 +25,13 @@ function renderedPage(): RenderedPageData | undefined {
 }
 
 const queryClient = createAppQueryClient();
-const app = (rendered: ReaderSettings | null) => (
+const app = (rendered?: RenderedPageData) => (
   <StrictMode>
-    <AppProviders queryClient={queryClient} rendered={rendered}>
+    <AppProviders
+      queryClient={queryClient}
+      rendered={rendered?.settings}
+      texts={rendered && new Map(Object.entries(rendered.texts))}
+    >
       <BrowserRouter>
         <AppRoutes />
       </BrowserRouter>
@@ -42,7 +45,7 @@ if (page) {
   // transition, React does so in slices of a few milliseconds, yielding to the browser between.
   hydrate(queryClient, page.queries);
   startTransition(() => {
-    hydrateRoot(root, app(page.settings));
+    hydrateRoot(root, app(page));
   });
 } else {
   const embedded = hasEmbeddedAnswers();
@@ -53,6 +56,6 @@ if (page) {
   // As a transition, React renders the first screen in slices of a few milliseconds, yielding to
   // the browser between them, instead of in one long task that blocks input on a slow phone.
   startTransition(() => {
-    createRoot(root).render(app(null));
+    createRoot(root).render(app());
   });
 }

@@ -1,19 +1,14 @@
-import {
-  DATE_TIME,
-  DATE_TIME_SECONDS,
-  dateFormat,
-  useReaderSettings,
-} from '../lib/reader-settings';
+import { useFormatDate } from '../lib/reader-settings';
 
 /**
  * A date in the reader's locale and time zone, with the exact ISO value for machines and on
  * hover. `seconds` for logs, where several entries share a minute.
  */
 export function FormattedDate({ iso, seconds }: { iso: string; seconds?: boolean }) {
-  const reader = useReaderSettings();
+  const formatDate = useFormatDate();
   return (
     <time dateTime={iso} title={iso}>
-      {dateFormat(reader, seconds ? DATE_TIME_SECONDS : DATE_TIME).format(new Date(iso))}
+      {formatDate(iso, seconds ? 'dateTimeSeconds' : 'dateTime')}
     </time>
   );
 }

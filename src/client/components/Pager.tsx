@@ -3,6 +3,7 @@ import IconButton from '@mui/material/IconButton';
 import NativeSelect from '@mui/material/NativeSelect';
 import Typography from '@mui/material/Typography';
 import { useId } from 'react';
+import { formatCount } from '../../shared/text';
 import { ChevronLeftIcon, ChevronRightIcon } from './icons';
 
 /**
@@ -60,7 +61,7 @@ export function Pager({
         </NativeSelect>
       </Box>
       <Typography variant="body2" component="p">
-        {`${first}–${last} of ${total.toLocaleString('en-US')}`}
+        {`${first}–${last} of ${formatCount(total)}`}
       </Typography>
       <Box>
         <IconButton

@@ -10,6 +10,8 @@ import type { ReaderSettings } from '../../shared/reader-settings';
 export interface RenderedPageData {
   settings: ReaderSettings;
   queries: DehydratedState;
+  /** The dates and other locale-dependent text it wrote, so the browser need not make them. */
+  texts: Record<string, string>;
 }
 
 export const RENDERED_PAGE_ID = 'rendered-page';

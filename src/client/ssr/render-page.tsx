@@ -101,6 +101,7 @@ export async function renderPage({
 
   const queryClient = createQueryClient();
   hydrate(queryClient, queries);
+  const texts = new Map<string, string>();
   const emotionCache = createCache({ key: EMOTION_KEY, nonce });
   // On the server emotion writes a <style> before each element unless `compat` is set; with it,
   // it only records the rules, for styleElements.
@@ -108,18 +109,26 @@ export async function renderPage({
   try {
     const { prelude } = await prerenderToNodeStream(
       <StrictMode>
-        <AppProviders queryClient={queryClient} emotionCache={emotionCache} rendered={settings}>
+        <AppProviders
+          queryClient={queryClient}
+          emotionCache={emotionCache}
+          rendered={settings}
+          texts={texts}
+        >
           <MemoryRouter initialPath={`${location.pathname}${location.search}`}>
             <AppRoutes />
           </MemoryRouter>
         </AppProviders>
       </StrictMode>,
+      // Every Suspense boundary in place, never outlined for a script to move into place: the
+      // page runs no inline script (its CSP allows none) and reads the same without JavaScript.
+      { progressiveChunkSize: Number.POSITIVE_INFINITY },
     );
     const rendered = await text(prelude);
     const styles = styleElements(emotionCache);
     // React writes the hoisted <title> first; in <head> it names the page before any script runs.
     const [, title = '', html = ''] = /^(<title>[\s\S]*?<\/title>)?([\s\S]*)$/.exec(rendered) ?? [];
-    return { styles, title, html, data: { settings, queries } };
+    return { styles, title, html, data: { settings, queries, texts: Object.fromEntries(texts) } };
   } finally {
     queryClient.clear();
   }

@@ -21,22 +21,24 @@ function localeOf(acceptLanguage: string | undefined): string {
   return FALLBACK_LOCALE;
 }
 
-/** The zone the browser reported (reader-settings.tsx), when it is one Intl knows. */
-function timeZoneOf(reported: string | undefined): string {
-  if (!reported || reported.length > 64) return 'UTC';
+/** The zone the browser reported (client/lib/reader-settings.tsx), when it is one Intl knows. */
+function reportedTimeZone(reported: string | undefined): string | undefined {
+  if (!reported || reported.length > 64) return undefined;
   try {
     return new Intl.DateTimeFormat(FALLBACK_LOCALE, { timeZone: reported }).resolvedOptions()
       .timeZone;
   } catch {
-    return 'UTC';
+    return undefined;
   }
 }
 
 /** How the server writes dates on a page for this visitor, and the page's "now". */
 export function readerSettingsOf(request: FastifyRequest): ReaderSettings {
+  const timeZone = reportedTimeZone(request.cookies[READER_TIME_ZONE_COOKIE]);
   return {
     locale: localeOf(request.headers['accept-language']),
-    timeZone: timeZoneOf(request.cookies[READER_TIME_ZONE_COOKIE]),
+    timeZone: timeZone ?? 'UTC',
+    timeZoneReported: timeZone !== undefined,
     now: Date.now(),
   };
 }

@@ -254,7 +254,9 @@ for (const https of [false, true]) {
           expect(page.body, url).not.toContain('__CSP_NONCE__');
           expect(page.body, url).toContain(`<style nonce="${nonce}">`);
           // Every inline style applies: each <style> has the nonce, each attribute a listed hash.
-          expect(refusedStyles(page.body, nonce ?? '', listedHashes(page.headers)), url).toEqual([]);
+          expect(refusedStyles(page.body, nonce ?? '', listedHashes(page.headers)), url).toEqual(
+            [],
+          );
           if (url !== '/me') {
             expect(page.body, url).toContain(`<meta property="csp-nonce" nonce="${nonce}"`);
             // Rendered by the server, with MUI's style attributes, and nothing more is allowed.

@@ -101,6 +101,10 @@ describe('pages rendered on the server', () => {
       expect(page.headers['cache-control']).toBe('private, no-cache');
       expect(String(page.headers.vary)).toMatch(/cookie/);
       expect(page.body).toMatch(/<div id="root" data-rendered><!--\$-->.*<h1 /s);
+      // No script runs inline (the CSP allows none): files, and JSON that is only data.
+      for (const [open] of page.body.matchAll(/<script\b[^>]*>/g)) {
+        expect(open, path).toMatch(/\ssrc="\/|type="application\/json"/);
+      }
       const queries = queriesIn(page.body);
       expect(queries.get('["session"]')).toMatchObject({ admin: { email: TEST_ADMIN.email } });
       const targets = firstScreenTargets(path);

@@ -1,3 +1,4 @@
+import { userIdInPath } from '../user-path';
 import { listAccessKeys } from './access-keys';
 import { CHART_HOURS, getActivityChart, getSyncHealth, listProvisioningActivity } from './activity';
 import { listAdmins } from './admins';
@@ -54,20 +55,6 @@ export const FIRST_SCREEN_TARGETS: Readonly<Record<string, readonly string[]>> =
   '/applications': [requestTarget(listApplications), requestTarget(listApiKeys)],
   '/webhooks': [requestTarget(listWebhooks)],
 };
-
-/**
- * The id in `/users/{id}`, the page of one person, decoded; undefined for any other address. A
- * malformed escape stays as it is: the server answers 400 for it, shown on the page.
- */
-export function userIdInPath(pathname: string): string | undefined {
-  const segment = /^\/users\/([^/]+)$/.exec(pathname)?.[1];
-  if (segment === undefined) return undefined;
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
 
 /** FIRST_SCREEN_TARGETS for any page, the page of one person included. */
 export function firstScreenTargets(pathname: string): readonly string[] {

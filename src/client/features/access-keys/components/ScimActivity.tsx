@@ -1,14 +1,12 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import type { ScimSummary } from '../../../../shared/api/scim-summary';
+import { formatCount } from '../../../../shared/text';
 import { Badge } from '../../../components/Badge';
 import { FormattedDate } from '../../../components/FormattedDate';
-import { useReaderSettings } from '../../../lib/reader-settings';
+import { useLocaleText } from '../../../lib/reader-settings';
 import { provisioningActionLabels } from '../../activity/utils/labels';
 import { relativeTime } from '../utils/relative-time';
-
-// English figures, as everywhere in the console ("1,234 users").
-const count = new Intl.NumberFormat('en-US');
 
 const stat = {
   border: 1,
@@ -31,7 +29,7 @@ export function ScimActivity({ summary, now }: { summary: ScimSummary; now: numb
     { label: 'Groups', value: summary.groups },
   ];
   const last = summary.lastRequest;
-  const { locale } = useReaderSettings();
+  const { reader, text } = useLocaleText();
   return (
     <>
       <Box component="dl" sx={{ m: 0, display: 'flex', gap: 2, flexWrap: 'wrap', mb: 2 }}>
@@ -41,7 +39,7 @@ export function ScimActivity({ summary, now }: { summary: ScimSummary; now: numb
               {label}
             </Typography>
             <Typography component="dd" variant="h5" sx={{ m: 0, fontWeight: 600 }}>
-              {count.format(value)}
+              {formatCount(value)}
             </Typography>
           </Box>
         ))}
@@ -67,7 +65,10 @@ export function ScimActivity({ summary, now }: { summary: ScimSummary; now: numb
                 />
               </Box>
               <Typography variant="body2" color="text.secondary">
-                {relativeTime(last.at, now, locale)} (<FormattedDate iso={last.at} />)
+                {text(`relative|${last.at}|${now}`, () =>
+                  relativeTime(last.at, now, reader.locale),
+                )}{' '}
+                (<FormattedDate iso={last.at} />)
               </Typography>
             </>
           ) : (

@@ -4,7 +4,7 @@ import Typography from '@mui/material/Typography';
 import type { ActivityChart as Chart } from '../../../../shared/api/activity';
 import { FormattedDate } from '../../../components/FormattedDate';
 import { visuallyHidden } from '../../../components/visually-hidden';
-import { useReaderSettings } from '../../../lib/reader-settings';
+import { useFormatDate } from '../../../lib/reader-settings';
 import { summarizeChart } from '../utils/chart';
 import { plural } from '../utils/labels';
 
@@ -27,7 +27,8 @@ function Swatch({ color, label }: { color: string; label: string }) {
  */
 export function ActivityChart({ chart }: { chart: Chart }) {
   const { palette } = useTheme();
-  const summary = summarizeChart(chart, useReaderSettings());
+  const formatDate = useFormatDate();
+  const summary = summarizeChart(chart, (iso) => formatDate(iso, 'weekdayDay'));
   const caption = `${plural(summary.requests, 'request')}, ${plural(summary.errors, 'error')} in the last ${summary.span}`;
   const scale = summary.max === 0 ? 0 : HEIGHT / summary.max;
   const width = chart.buckets.length * (BAR + GAP);

@@ -6,7 +6,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { SyncHealth } from '../../../../shared/api/activity';
-import { DATE_TIME, dateFormat, useReaderSettings } from '../../../lib/reader-settings';
+import { useFormatDate, useLocaleText } from '../../../lib/reader-settings';
 import { relativeTime } from '../../access-keys/utils/relative-time';
 import { provisioningActionLabels } from '../utils/labels';
 import { OutcomeChip } from './OutcomeChip';
@@ -24,7 +24,8 @@ export function LastRequests({
   now: number;
   labelledBy: string;
 }) {
-  const reader = useReaderSettings();
+  const { reader, text } = useLocaleText();
+  const formatDate = useFormatDate();
   if (lastByAction.length === 0) {
     return <Typography color="text.secondary">No request from Okta yet.</Typography>;
   }
@@ -44,11 +45,10 @@ export function LastRequests({
           <TableRow key={last.action}>
             <TableCell>{provisioningActionLabels[last.action]}</TableCell>
             <TableCell>
-              <time
-                dateTime={last.at}
-                title={dateFormat(reader, DATE_TIME).format(new Date(last.at))}
-              >
-                {relativeTime(last.at, now, reader.locale)}
+              <time dateTime={last.at} title={formatDate(last.at, 'dateTime')}>
+                {text(`relative|${last.at}|${now}`, () =>
+                  relativeTime(last.at, now, reader.locale),
+                )}
               </time>
             </TableCell>
             <TableCell>

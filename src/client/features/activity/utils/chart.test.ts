@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { summarizeChart } from './chart';
 
-const reader = { locale: 'en-US', timeZone: 'UTC' };
+const dayFormat = new Intl.DateTimeFormat('en-US', {
+  weekday: 'short',
+  month: 'short',
+  day: 'numeric',
+  timeZone: 'UTC',
+});
+const reader = (iso: string) => dayFormat.format(new Date(iso));
 
 const bucket = (start: string, success: number, error: number) => ({ start, success, error });
 

@@ -1,5 +1,4 @@
 import type { ActivityChart } from '../../../../shared/api/activity';
-import { dateFormat, type ReaderSettings } from '../../../lib/reader-settings';
 
 export interface DayTotals {
   /** The first bucket of the day, for a `<time>`. */
@@ -19,17 +18,14 @@ export interface ChartSummary {
   days: DayTotals[];
 }
 
-const DAY_LABEL: Intl.DateTimeFormatOptions = { weekday: 'short', month: 'short', day: 'numeric' };
-
 /**
- * Totals for the chart's caption and its text alternative: the whole span, and day by day (the
- * reader's days, in their time zone).
+ * Totals for the chart's caption and its text alternative: the whole span, and day by day, the
+ * days being the reader's as `dayLabel` writes them ("Mon, Mar 2" in their time zone).
  */
 export function summarizeChart(
   chart: ActivityChart,
-  reader: Omit<ReaderSettings, 'now'>,
+  dayLabel: (iso: string) => string,
 ): ChartSummary {
-  const dayLabel = dateFormat(reader, DAY_LABEL);
   const days: DayTotals[] = [];
   let requests = 0;
   let errors = 0;
@@ -38,7 +34,7 @@ export function summarizeChart(
     requests += bucket.success + bucket.error;
     errors += bucket.error;
     max = Math.max(max, bucket.success + bucket.error);
-    const label = dayLabel.format(new Date(bucket.start));
+    const label = dayLabel(bucket.start);
     const day = days.at(-1);
     if (day?.label === label) {
       day.success += bucket.success;

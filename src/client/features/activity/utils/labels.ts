@@ -4,6 +4,7 @@ import type {
   ProvisioningOutcome,
   SyncWarning,
 } from '../../../../shared/api/activity';
+import { formatCount } from '../../../../shared/text';
 
 /**
  * Each Okta action in the words of Okta's admin console: the one label table, for the Activity
@@ -75,8 +76,8 @@ export const warningTitles: Record<SyncWarning['kind'], string> = {
 export const optionsOf = <K extends string>(labels: Record<K, string>) =>
   Object.entries(labels) as [K, string][];
 
-const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 });
-export const formatShare = (share: number) => percent.format(share);
+/** 0.1234 → "12.3%": a share as a percentage, with at most one decimal. */
+export const formatShare = (share: number) => `${formatCount(Math.round(share * 1000) / 10)}%`;
 
 /** "8 ms", "1.2 s". */
 export function formatDuration(ms: number): string {

@@ -1,5 +1,6 @@
 import Container from '@mui/material/Container';
 import Typography from '@mui/material/Typography';
+import { Suspense } from 'react';
 import { ScimProvisioningSection } from '../../access-keys/components/ScimProvisioningSection';
 import { SyncHealthSection } from '../../activity/components/SyncHealthSection';
 import { DirectoryGroupsSection } from '../../directory-groups/components/DirectoryGroupsSection';
@@ -14,7 +15,9 @@ export default function ConfigurationPage() {
   return (
     <>
       <title>Okta single-sign on configuration · Okta SSO Console</title>
-      <AppHeader />
+      <Suspense>
+        <AppHeader />
+      </Suspense>
       <Container component="main" maxWidth="md" sx={{ py: 4 }}>
         <Typography variant="h4" component="h1" gutterBottom>
           Okta single-sign on configuration
@@ -25,11 +28,21 @@ export default function ConfigurationPage() {
         </Typography>
         <LoopbackIssuerWarning />
         <WebhookDisabledAlert />
-        <SetupChecklist />
-        <IncomingKeysSection />
-        <ScimProvisioningSection />
-        <SyncHealthSection />
-        <DirectoryGroupsSection />
+        <Suspense>
+          <SetupChecklist />
+        </Suspense>
+        <Suspense>
+          <IncomingKeysSection />
+        </Suspense>
+        <Suspense>
+          <ScimProvisioningSection />
+        </Suspense>
+        <Suspense>
+          <SyncHealthSection />
+        </Suspense>
+        <Suspense>
+          <DirectoryGroupsSection />
+        </Suspense>
       </Container>
     </>
   );

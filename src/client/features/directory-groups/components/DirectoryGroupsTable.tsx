@@ -12,11 +12,12 @@ import type {
   DirectoryGroupView,
   MappingStatus,
 } from '../../../../shared/api/directory-groups';
+import { formatCount } from '../../../../shared/text';
 import { Badge, type BadgeColor } from '../../../components/Badge';
 import { PagedTableBody } from '../../../components/PagedTableBody';
 import { ScrollableTable } from '../../../components/ScrollableTable';
 import { visuallyHidden } from '../../../components/visually-hidden';
-import { DATE_TIME, DAY, dateFormat, useReaderSettings } from '../../../lib/reader-settings';
+import { useFormatDate } from '../../../lib/reader-settings';
 import { capabilityLabel, statusLabel } from '../utils/seat-effect';
 
 export type GroupSort = 'name' | 'capability' | 'members' | 'createdAt';
@@ -35,12 +36,11 @@ const secondary = { display: 'block', color: 'text.secondary', typography: 'body
  * mapping on hover, and read out by screen readers.
  */
 function AddedOn({ iso, by }: { iso: string; by: string }) {
-  const date = new Date(iso);
-  const reader = useReaderSettings();
+  const formatDate = useFormatDate();
   return (
     <Box component="span" sx={{ whiteSpace: 'nowrap' }}>
-      <time dateTime={iso} title={`${dateFormat(reader, DATE_TIME).format(date)} by ${by}`}>
-        {dateFormat(reader, DAY).format(date)}
+      <time dateTime={iso} title={`${formatDate(iso, 'dateTime')} by ${by}`}>
+        {formatDate(iso, 'day')}
       </time>
       <Box component="span" sx={visuallyHidden}>
         {' '}
@@ -160,7 +160,7 @@ export function DirectoryGroupsTable({
                   <option value="pro">{capabilityLabel.pro}</option>
                 </NativeSelect>
               </TableCell>
-              <TableCell align="right">{group.members.toLocaleString('en-US')}</TableCell>
+              <TableCell align="right">{formatCount(group.members)}</TableCell>
               <TableCell>
                 <Badge
                   variant="outlined"

@@ -3,6 +3,7 @@ import type {
   MappingStatus,
   SeatEffect,
 } from '../../../../shared/api/directory-groups';
+import { formatCount } from '../../../../shared/text';
 
 export const capabilityLabel: Record<Capability, string> = { basic: 'Basic', pro: 'Pro' };
 
@@ -12,7 +13,7 @@ export const statusLabel: Record<MappingStatus, string> = {
   'no-longer-pushed': 'No longer pushed',
 };
 
-const users = (n: number) => (n === 1 ? '1 user' : `${n.toLocaleString('en-US')} users`);
+const users = (n: number) => (n === 1 ? '1 user' : `${formatCount(n)} users`);
 const verb = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
 /**

@@ -5,6 +5,7 @@ import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import { useId } from 'react';
 import type { LicenceTotals as Totals } from '../../../../shared/api/users';
+import { formatCount } from '../../../../shared/text';
 import { Link as RouterLink } from '../../../lib/router';
 import { useLicenceTotals } from '../api/get-licence-totals';
 import { type UserFilters, usersLink } from '../utils/licence';
@@ -57,7 +58,7 @@ export function LicenceTotals({ headingLevel }: { headingLevel: 'h2' | 'h3' }) {
                 }}
               >
                 <Box component="span" sx={{ display: 'block', typography: 'h5', fontWeight: 600 }}>
-                  {totals.data[tile.key].toLocaleString('en-US')}
+                  {formatCount(totals.data[tile.key])}
                 </Box>
                 <Box component="span" sx={{ display: 'block', typography: 'body2' }}>
                   {tile.label}

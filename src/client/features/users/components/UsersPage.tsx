@@ -5,6 +5,7 @@ import Container from '@mui/material/Container';
 import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
+import { formatCount } from '../../../../shared/text';
 import { Pager } from '../../../components/Pager';
 import { useSearchParams } from '../../../lib/router';
 import { AppHeader } from '../../configuration/components/AppHeader';
@@ -76,7 +77,7 @@ export default function UsersPage() {
           <UserFiltersBar filters={filters} onChange={update} />
           <Typography role="status" variant="body2" color="text.secondary" sx={{ mb: 1 }}>
             {data &&
-              `${data.total.toLocaleString('en-US')} ${data.total === 1 ? 'user' : 'users'}${filtered ? ' match' : ''}`}
+              `${formatCount(data.total)} ${data.total === 1 ? 'user' : 'users'}${filtered ? ' match' : ''}`}
           </Typography>
           {users.error && <Alert severity="error">{users.error.message}</Alert>}
           {users.isPending && <Skeleton variant="rounded" height={240} />}
