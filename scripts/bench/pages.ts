@@ -34,4 +34,12 @@ export const BENCH_PAGES: BenchPage[] = [
   },
   { name: 'Activity', slug: 'activity', path: '/activity', signedIn: true, state: 'configured' },
   { name: 'Administrators', slug: 'admins', path: '/admins', signedIn: true, state: 'configured' },
+  {
+    name: 'Applications',
+    slug: 'applications',
+    path: '/applications',
+    signedIn: true,
+    state: 'configured',
+  },
+  { name: 'Webhooks', slug: 'webhooks', path: '/webhooks', signedIn: true, state: 'configured' },
 ];

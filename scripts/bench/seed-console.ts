@@ -3,7 +3,7 @@
  * DATA_DIR, through a second SQLite connection: WAL allows it): incoming keys for
  * https://acme.okta.com, an access key used by a few real SCIM requests, `users` people in 100
  * groups plus Everyone, two mappings made through the API (so the server computes the licences
- * and drops its cached totals), and sign-ins and refusals.
+ * and drops its cached totals), an application, and sign-ins and refusals.
  *
  * The incoming keys are stored directly, as the screenshot does: Save checks discovery with the
  * issuer, which is not reachable from here (scripts/screenshot-keys.ts explains).
@@ -14,6 +14,7 @@ import SQLite from 'better-sqlite3';
 import { databaseFile, openDatabase } from '../../src/server/db/database';
 import { AccessKeysService } from '../../src/server/services/access-keys';
 import { SignInEvents } from '../../src/server/services/end-user-auth-events';
+import { createApplication } from '../../src/shared/api/applications';
 import { createDirectoryGroup } from '../../src/shared/api/directory-groups';
 import { AdminClient } from '../demo/admin-client';
 import { storeProductionLikeKeys } from '../screenshot-keys';
@@ -111,6 +112,9 @@ export async function seedConfiguredConsole(
     });
     await client.call(createDirectoryGroup, {
       body: { groupName: 'Everyone', capability: 'basic' },
+    });
+    await client.call(createApplication, {
+      body: { name: 'Acme Reports', redirectUris: ['https://reports.acme.com/callback'] },
     });
     const events = new SignInEvents(db);
     const login = 'bob.smith.1@acme.com';
