@@ -1,6 +1,5 @@
 import Container from '@mui/material/Container';
 import Typography from '@mui/material/Typography';
-import { Suspense } from 'react';
 import { ScimProvisioningSection } from '../../access-keys/components/ScimProvisioningSection';
 import { SyncHealthSection } from '../../activity/components/SyncHealthSection';
 import { DirectoryGroupsSection } from '../../directory-groups/components/DirectoryGroupsSection';
@@ -15,9 +14,7 @@ export default function ConfigurationPage() {
   return (
     <>
       <title>Okta single-sign on configuration · Okta SSO Console</title>
-      <Suspense>
-        <AppHeader />
-      </Suspense>
+      <AppHeader />
       <Container component="main" maxWidth="md" sx={{ py: 4 }}>
         <Typography variant="h4" component="h1" gutterBottom>
           Okta single-sign on configuration
@@ -28,21 +25,11 @@ export default function ConfigurationPage() {
         </Typography>
         <LoopbackIssuerWarning />
         <WebhookDisabledAlert />
-        <Suspense>
-          <SetupChecklist />
-        </Suspense>
-        <Suspense>
-          <IncomingKeysSection />
-        </Suspense>
-        <Suspense>
-          <ScimProvisioningSection />
-        </Suspense>
-        <Suspense>
-          <SyncHealthSection />
-        </Suspense>
-        <Suspense>
-          <DirectoryGroupsSection />
-        </Suspense>
+        <SetupChecklist />
+        <IncomingKeysSection />
+        <ScimProvisioningSection />
+        <SyncHealthSection />
+        <DirectoryGroupsSection />
       </Container>
     </>
   );
