@@ -126,8 +126,9 @@ function ReportTimeZone({ rendered }: { rendered: ReaderSettings }) {
     // Known only when the rendered zone was in doubt (browserReader asked Intl).
     if (rendered.timeZoneReported || timeZone === rendered.timeZone) return;
     const year = 365 * 24 * 3600;
+    const secure = window.location.protocol === 'https:' ? '; secure' : '';
     // biome-ignore lint/suspicious/noDocumentCookie: a plain preference cookie, read by the server.
-    document.cookie = `${READER_TIME_ZONE_COOKIE}=${encodeURIComponent(timeZone)}; path=/; max-age=${year}; samesite=lax`;
+    document.cookie = `${READER_TIME_ZONE_COOKIE}=${encodeURIComponent(timeZone)}; path=/; max-age=${year}; samesite=lax${secure}`;
   }, [rendered, timeZone]);
   return null;
 }
