@@ -1,4 +1,5 @@
 import './zod-setup';
+import { holdEarlyInput } from './app/early-input';
 import { evaluateInSteps, nextTask } from './app/evaluate-in-steps';
 import { preloadPageFor } from './app/page-loaders';
 
@@ -32,6 +33,7 @@ async function preloadApp(): Promise<void> {
 }
 
 if (document.getElementById('root')?.hasAttribute('data-rendered')) {
+  holdEarlyInput();
   await afterFirstPaint();
   preloadPageFor(window.location.pathname);
   await preloadApp();

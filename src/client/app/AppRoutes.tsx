@@ -3,6 +3,7 @@ import { userIdInPath } from '../../shared/user-path';
 import { PageSpinner } from '../components/PageSpinner';
 import { RequireSession } from '../features/session/components/RequireSession';
 import { useLocation } from '../lib/router';
+import { Interactive } from './Interactive';
 import {
   loadActivityPage,
   loadAdminsPage,
@@ -48,5 +49,10 @@ function page(pathname: string): ReactNode {
 
 export function AppRoutes() {
   const { pathname } = useLocation();
-  return <Suspense fallback={<PageSpinner />}>{page(pathname)}</Suspense>;
+  return (
+    <Suspense fallback={<PageSpinner />}>
+      {page(pathname)}
+      <Interactive />
+    </Suspense>
+  );
 }

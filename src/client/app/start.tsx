@@ -1,11 +1,9 @@
 import { hydrate } from '@tanstack/react-query';
-import { StrictMode, startTransition } from 'react';
+import { startTransition } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { hasEmbeddedAnswers } from '../lib/api-client';
-import { BrowserRouter } from '../lib/router';
 import { RENDERED_ATTRIBUTE, RENDERED_PAGE_ID, type RenderedPageData } from '../ssr/page-data';
-import { AppProviders } from './AppProviders';
-import { AppRoutes } from './AppRoutes';
+import { ConsoleApp } from './ConsoleApp';
 import { createAppQueryClient } from './create-app-query-client';
 import { prefetchFor } from './prefetch';
 
@@ -26,17 +24,11 @@ function renderedPage(): RenderedPageData | undefined {
 
 const queryClient = createAppQueryClient();
 const app = (rendered?: RenderedPageData) => (
-  <StrictMode>
-    <AppProviders
-      queryClient={queryClient}
-      rendered={rendered?.settings}
-      texts={rendered && new Map(Object.entries(rendered.texts))}
-    >
-      <BrowserRouter>
-        <AppRoutes />
-      </BrowserRouter>
-    </AppProviders>
-  </StrictMode>
+  <ConsoleApp
+    queryClient={queryClient}
+    rendered={rendered?.settings}
+    texts={rendered && new Map(Object.entries(rendered.texts))}
+  />
 );
 
 const page = renderedPage();

@@ -6,16 +6,13 @@
  */
 import createCache, { type EmotionCache } from '@emotion/cache';
 import { dehydrate, hydrate } from '@tanstack/react-query';
-import { StrictMode } from 'react';
 import { prerenderToNodeStream } from 'react-dom/static';
-import { AppProviders } from '../app/AppProviders';
-import { AppRoutes } from '../app/AppRoutes';
+import { ConsoleApp } from '../app/ConsoleApp';
 import { EMOTION_KEY } from '../app/emotion-cache';
 import { prefetchFor } from '../app/prefetch';
 import { serveAnswers } from '../lib/api-client';
 import { createQueryClient } from '../lib/query-client';
 import type { ReaderSettings } from '../lib/reader-settings';
-import { MemoryRouter } from '../lib/router';
 import type { RenderedPageData } from './page-data';
 
 export interface PageRender {
@@ -108,18 +105,13 @@ export async function renderPage({
   emotionCache.compat = true;
   try {
     const { prelude } = await prerenderToNodeStream(
-      <StrictMode>
-        <AppProviders
-          queryClient={queryClient}
-          emotionCache={emotionCache}
-          rendered={settings}
-          texts={texts}
-        >
-          <MemoryRouter initialPath={`${location.pathname}${location.search}`}>
-            <AppRoutes />
-          </MemoryRouter>
-        </AppProviders>
-      </StrictMode>,
+      <ConsoleApp
+        url={`${location.pathname}${location.search}`}
+        queryClient={queryClient}
+        emotionCache={emotionCache}
+        rendered={settings}
+        texts={texts}
+      />,
       // Every Suspense boundary in place, never outlined for a script to move into place: the
       // page runs no inline script (its CSP allows none) and reads the same without JavaScript.
       { progressiveChunkSize: Number.POSITIVE_INFINITY },
