@@ -4,7 +4,8 @@
  * - a click on a button (or tab, checkbox, switch) is held, its default (such as submitting a
  *   form) prevented, and made again, the last one only: a tap repeated in impatience is one tap;
  * - text typed into a field stays in it, and the app is told of it with the event it would have
- *   had; an option chosen (which React puts back as it adopts the list) is chosen again.
+ *   had; an option chosen is chosen again, and the app told (React may put the page's option back
+ *   as it adopts the list, or leave the chosen one without having seen the change).
  * Links need nothing: they work without the app, loading the page they name.
  */
 const CONTROLS =
@@ -57,7 +58,9 @@ export function releaseEarlyInput(): void {
     field.dispatchEvent(new Event('input', { bubbles: true }));
   }
   for (const [list, value] of chosen) {
-    if (!list.isConnected || list.value === value) continue;
+    // Chosen from what the page came with (and perhaps put back as the app adopted the list).
+    const came = [...list.options].find((option) => option.defaultSelected) ?? list.options[0];
+    if (!list.isConnected || value === came?.value) continue;
     list.value = value;
     list.dispatchEvent(new Event('change', { bubbles: true }));
   }
