@@ -1,11 +1,12 @@
 import { CacheProvider, type EmotionCache } from '@emotion/react';
 import CssBaseline from '@mui/material/CssBaseline';
+import GlobalStyles from '@mui/material/GlobalStyles';
 import { ThemeProvider } from '@mui/material/styles';
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { type ReaderSettings, RenderedReaderSettings } from '../lib/reader-settings';
 import { browserEmotionCache } from './emotion-cache';
-import { theme } from './theme';
+import { AUTOFILL_KEYFRAMES, theme } from './theme';
 
 export function AppProviders({
   queryClient,
@@ -28,6 +29,7 @@ export function AppProviders({
       <CacheProvider value={emotionCache}>
         <ThemeProvider theme={theme}>
           <CssBaseline />
+          <GlobalStyles styles={AUTOFILL_KEYFRAMES} />
           <RenderedReaderSettings settings={rendered} texts={texts}>
             {children}
           </RenderedReaderSettings>
