@@ -22,6 +22,7 @@ import * as m007 from './migrations/007_oidc_provider';
 import * as m008 from './migrations/008_events_webhooks';
 import * as m009 from './migrations/009_must_change_password';
 import * as m010 from './migrations/010_rate_limits';
+import * as m011 from './migrations/011_count_shards';
 import type { Database } from './schema';
 import { withStatementCache } from './statement-cache';
 
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '008_events_webhooks': m008,
   '009_must_change_password': m009,
   '010_rate_limits': m010,
+  '011_count_shards': m011,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -50,6 +52,9 @@ export function databaseFile(dataDir: string): string {
 
 /** The migrations this build knows, in order: a backup made by a newer build is refused. */
 export const migrationNames = (): string[] => Object.keys(migrations);
+
+/** A migrator over every migration of this build (tests move a database down and up again). */
+export const migratorFor = (db: Db): Migrator => new Migrator({ db, provider });
 
 /**
  * PostgreSQL answers bigint (count(*), sums) and numeric as strings; services expect numbers, as
@@ -99,8 +104,7 @@ export const databaseKind = (db: Db): 'sqlite' | 'postgres' =>
   isPostgres(db) ? 'postgres' : 'sqlite';
 
 export async function migrateToLatest(db: Db): Promise<void> {
-  const migrator = new Migrator({ db, provider });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await migratorFor(db).migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     throw new Error(`Database migration ${failed?.migrationName ?? ''} failed`, { cause: error });

@@ -7,6 +7,7 @@ import type { ScimSummary } from '../../../shared/api/scim-summary';
 import type { Db } from '../../db/database';
 import { isPostgres } from '../../db/dialect';
 import { storedAction } from './actions';
+import { scimCounts } from './counts';
 
 export interface ScimRequestRecord {
   at: string;
@@ -118,8 +119,7 @@ export class ScimActivity {
 
   async summary(): Promise<ScimSummary> {
     await this.flush();
-    const counts = await this.db.selectFrom('scim_counts').select(['name', 'value']).execute();
-    const count = (name: string) => counts.find((c) => c.name === name)?.value ?? 0;
+    const counts = await scimCounts(this.db);
     const last = await this.db
       .selectFrom('scim_requests')
       .select(['at', 'method', 'path', 'status', 'kind'])
@@ -128,8 +128,8 @@ export class ScimActivity {
       .executeTakeFirst();
     return {
       scimBaseUrl: this.scimBaseUrl,
-      users: { active: count('users_active'), deactivated: count('users_inactive') },
-      groups: count('groups'),
+      users: { active: counts.users_active, deactivated: counts.users_inactive },
+      groups: counts.groups,
       lastRequest: last
         ? {
             at: last.at,

@@ -17,6 +17,7 @@ import {
   nameList,
   newNote,
 } from './activity-note';
+import { scimCount } from './counts';
 import { invalidValue, notFound, uniqueness } from './errors';
 import { column, type FilterSpec, filterToSql } from './filter-sql';
 import { checkDisplayName, type GroupInput, readGroupBody } from './group-doc';
@@ -121,12 +122,7 @@ export class ScimGroups {
       const row = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
       totalResults = Number(row?.n ?? 0);
     } else {
-      const row = await this.db
-        .selectFrom('scim_counts')
-        .select('value')
-        .where('name', '=', 'groups')
-        .executeTakeFirst();
-      totalResults = row?.value ?? 0;
+      totalResults = await scimCount(this.db, 'groups');
     }
     if (page.count === 0 || page.startIndex > totalResults) return { totalResults, resources: [] };
     const rows = await query

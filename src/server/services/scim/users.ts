@@ -16,6 +16,7 @@ import {
   newNote,
   noteDocChanges,
 } from './activity-note';
+import { scimCounts } from './counts';
 import { notFound, uniqueness } from './errors';
 import { column, type FilterSpec, filterToSql } from './filter-sql';
 import type { Page } from './paging';
@@ -108,10 +109,9 @@ export class ScimUsers {
   async list(filter: string | undefined, page: Page): Promise<UserList> {
     if (filter !== undefined) return this.listFiltered(filter, page);
     // Kept by triggers: a total that never scans the table.
-    const counts = await this.db.selectFrom('scim_counts').select(['name', 'value']).execute();
-    const count = (name: string) => counts.find((c) => c.name === name)?.value ?? 0;
-    const totalResults = count('users_active') + count('users_inactive');
-    const deletions = count('users_deleted');
+    const counts = await scimCounts(this.db);
+    const totalResults = counts.users_active + counts.users_inactive;
+    const deletions = counts.users_deleted;
     if (page.count === 0 || page.startIndex > totalResults) return { totalResults, resources: [] };
     const before = page.startIndex - 1;
     const cursor = this.cursors.get(before);
