@@ -23,6 +23,7 @@ import * as m008 from './migrations/008_events_webhooks';
 import * as m009 from './migrations/009_must_change_password';
 import * as m010 from './migrations/010_rate_limits';
 import * as m011 from './migrations/011_count_shards';
+import * as m012 from './migrations/012_event_positions';
 import type { Database } from './schema';
 import { withStatementCache } from './statement-cache';
 
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '009_must_change_password': m009,
   '010_rate_limits': m010,
   '011_count_shards': m011,
+  '012_event_positions': m012,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
