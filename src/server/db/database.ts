@@ -24,6 +24,7 @@ import * as m009 from './migrations/009_must_change_password';
 import * as m010 from './migrations/010_rate_limits';
 import * as m011 from './migrations/011_count_shards';
 import * as m012 from './migrations/012_event_positions';
+import { nameStatements } from './prepared-statements';
 import type { Database } from './schema';
 import { withStatementCache } from './statement-cache';
 
@@ -69,11 +70,15 @@ const pgTypes = {
   },
 };
 
-/** A pool over DATABASE_URL. `max` connections per instance (PG_POOL_MAX, default 10). */
-export function openPostgres(url: string, max = 10): Db {
+/**
+ * A pool over DATABASE_URL: `max` connections per instance (DATABASE_POOL_SIZE, default 10);
+ * queries as prepared statements unless `preparedStatements` is false (nameStatements says why).
+ */
+export function openPostgres(url: string, max = 10, preparedStatements = true): Db {
   const pool = new pg.Pool({ connectionString: url, max, types: pgTypes });
   // An idle connection that the server dropped must not crash the process.
   pool.on('error', () => undefined);
+  if (preparedStatements) nameStatements(pool);
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
