@@ -75,16 +75,27 @@ export class ScimActivity {
     }
   }
 
-  /** Writes what is queued; resolves once everything queued before the call is stored. */
+  /** The write not started yet: it takes whatever is queued when the one before it ends. */
+  private next: Promise<void> | undefined;
+
+  /**
+   * Writes what is queued; resolves once everything queued before the call is stored. Records
+   * queued while a write is in flight go together in the next one, so concurrent requests
+   * (PostgreSQL writes each before its answer) share inserts instead of queueing one by one.
+   */
   async flush(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
-    const batch = this.pending;
-    this.pending = [];
-    const previous = this.flushing;
-    const write = previous.then(() => (batch.length > 0 ? this.write(batch) : undefined));
-    this.flushing = write.catch(() => {});
-    await write;
+    if (!this.next) {
+      this.next = this.flushing.then(() => {
+        this.next = undefined;
+        const batch = this.pending;
+        this.pending = [];
+        return batch.length > 0 ? this.write(batch) : undefined;
+      });
+      this.flushing = this.next.catch(() => {});
+    }
+    await this.next;
   }
 
   private async write(batch: ScimRequestRecord[]): Promise<void> {
