@@ -1,5 +1,5 @@
 /**
- * `node --import tsx scripts/profile-scim-pg.ts [--jobs 8] [--instances 2] [--seconds 10]`:
+ * `npm run profile:scim-pg -- [--jobs 8] [--instances 2] [--seconds 10]`:
  * where SCIM requests spend their time on PostgreSQL, on a throwaway server.
  *
  * 1. Statements per request: each Okta request once, in-process, counting every query the pg
