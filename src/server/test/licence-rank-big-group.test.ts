@@ -100,12 +100,13 @@ test('50,000 members of a Pro group: added, changed, unmapped and deleted in lin
 
   // Proportional to the change (100 members), not to the group: a recount of 50,000 takes seconds.
   expect(oneMore).toBeLessThan(1_000);
-  // A guard against work that grows with the square of the group (that takes minutes), not a
-  // speed measure: bench:licences measures speed. Each change also stages the members' seats for
-  // the events outbox in the same transaction. SQLite takes about 1.5-2 s on a quiet machine and
-  // measured 5.6 s with the other core busy; PostgreSQL recomputes the 50,000 ranks in a statement
-  // trigger over a transition table, about 4-5 s (15.8 s at load 5). Both bounds leave room for a loaded machine.
-  // Filling is ten PATCHes of 5,000: 11-12.5 s on PostgreSQL at load 7-10 (it was held to 10 s).
-  const bound = onPostgres() ? 30_000 : 15_000;
-  for (const ms of [filled, lowered, unmapped, deleted]) expect(ms).toBeLessThan(bound);
+  // A guard against work that grows with the square of the group (that takes many minutes), not
+  // a speed measure: bench:licences measures speed. Each change also stages the members' seats
+  // for the events outbox in the same transaction. SQLite takes about 1.5-2 s on a quiet machine
+  // and measured 5.6 s with the other core busy. On PostgreSQL, alone at load 6-9: filling (ten
+  // PATCHes of 5,000) 6-8.5 s, lowering 2.5-3.7 s, unmapping 2.8-5.5 s, deleting the group (with
+  // 50,000 licence events) 16-21 s, and 30.4 s in a whole run at load 10.
+  const bound = onPostgres() ? 60_000 : 15_000;
+  const steps = { filled, lowered, unmapped, deleted };
+  for (const [step, ms] of Object.entries(steps)) expect(ms, step).toBeLessThan(bound);
 }, 120_000);
