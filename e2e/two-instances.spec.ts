@@ -1,7 +1,7 @@
 /**
  * Two instances of the built server on one PostgreSQL, as behind a load balancer: the admin
  * signs in on A and creates an access key there; Okta's pushes go to B; the console on A shows
- * them without a reload (the SCIM summary refreshes every 10 s).
+ * them without a reload (the SCIM summary and the Licences card refresh every 10 s).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type BuiltServer, freePort, startBuiltServer } from '../src/testing/built-server';
 import { type PgServer, startPgServer } from '../src/testing/pg-server';
+import { DirectoryGroupsSection } from './fixtures/directory-groups-section';
 import { ScimProvisioningSection } from './fixtures/scim-provisioning-section';
 import { SignInPage } from './fixtures/sign-in-page';
 import { expect, test } from './fixtures/test';
@@ -56,6 +57,8 @@ test('pushes to instance B appear on instance A without a reload', async ({ page
   await expect(section.root).toBeVisible();
   await expect(section.definition('Active users')).toHaveText('0');
   await expect(section.definition('Groups')).toHaveText('0');
+  const licences = new DirectoryGroupsSection(page);
+  await expect(licences.licenceTile('No licence')).toHaveText(/^0\s*No licence$/);
   const key = await section.createKey();
   await section.createDialog.done.click();
   await expect(section.createDialog.root).toBeHidden();
@@ -88,6 +91,9 @@ test('pushes to instance B appear on instance A without a reload', async ({ page
   // No reload: the console on A refreshes what it shows from the shared database.
   await expect(section.definition('Active users')).toHaveText('3', { timeout: 20_000 });
   await expect(section.definition('Groups')).toHaveText('1');
+  await expect(licences.licenceTile('No licence')).toHaveText(/^3\s*No licence$/, {
+    timeout: 20_000,
+  });
   await expect(section.keyRow(key.slice(0, 17))).not.toContainText('Never used', {
     timeout: 20_000,
   });

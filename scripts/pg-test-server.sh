@@ -52,7 +52,11 @@ start() {
   if [ "$durable" -eq 1 ]; then
     opts="$opts -c synchronous_commit=off"
   else
+    # Tests create and drop a database per test file (or per test): no WAL beyond what crash
+    # recovery needs, no checkpoints but the ones CREATE DATABASE forces, no autovacuum visits.
     opts="$opts -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    opts="$opts -c wal_level=minimal -c max_wal_senders=0 -c checkpoint_timeout=1h"
+    opts="$opts -c max_wal_size=4GB -c autovacuum=off"
   fi
   for _ in 1 2 3 4 5; do
     port="$(free_port)"

@@ -21,6 +21,10 @@ const envSchema = z.object({
     .optional()
     .or(z.literal('')),
   DATABASE_POOL_SIZE: int(10, 1, 200),
+  DATABASE_PREPARED_STATEMENTS: z
+    .enum(['0', '1', 'true', 'false', ''])
+    .default('1')
+    .transform((v) => v !== '0' && v !== 'false'),
   SECRET_KEY: z.string().optional(),
   ADMIN_EMAIL: z.string().optional(),
   ADMIN_PASSWORD: z.string().optional(),
@@ -76,6 +80,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Connections per instance in the PostgreSQL pool. */
   databasePoolSize: number;
+  /** Queries as prepared statements on PostgreSQL (off behind a transaction-mode pooler). */
+  databasePreparedStatements: boolean;
   secretKey: string | undefined;
   adminEmail: string | undefined;
   adminPassword: string | undefined;
@@ -150,6 +156,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL || undefined,
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    databasePreparedStatements: e.DATABASE_PREPARED_STATEMENTS,
     secretKey: e.SECRET_KEY || undefined,
     adminEmail: e.ADMIN_EMAIL || undefined,
     adminPassword: e.ADMIN_PASSWORD || undefined,

@@ -10,7 +10,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 async function main() {
   const config = loadConfig();
   const db = config.databaseUrl
-    ? openPostgres(config.databaseUrl, config.databasePoolSize)
+    ? openPostgres(config.databaseUrl, config.databasePoolSize, config.databasePreparedStatements)
     : openDatabase(config.dataDir);
   await migrateToLatest(db);
   const app = await buildApp(config, db, {

@@ -108,11 +108,19 @@ async function copyTable(source: Db, target: Db, table: string): Promise<void> {
   }
 }
 
-/** Every identity/serial column continues after the largest id copied. */
+/**
+ * Every sequence a column owns continues after the largest value copied: serial ids, and the
+ * events' positions (migration 012: `seq` keeps its sequence without a default).
+ */
 async function resetSequences(trx: Db): Promise<void> {
   const { rows } = await sql<{ table_name: string; column_name: string }>`
-    select table_name, column_name from information_schema.columns
-    where table_schema = current_schema() and column_default like 'nextval(%'`.execute(trx);
+    select t.relname as table_name, a.attname as column_name
+    from pg_depend d
+    join pg_class s on s.oid = d.objid and s.relkind = 'S'
+    join pg_class t on t.oid = d.refobjid
+    join pg_attribute a on a.attrelid = t.oid and a.attnum = d.refobjsubid
+    where d.classid = 'pg_class'::regclass and d.refclassid = 'pg_class'::regclass
+      and d.deptype in ('a', 'i') and t.relnamespace = current_schema()::regnamespace`.execute(trx);
   for (const { table_name: table, column_name: column } of rows) {
     await sql`select setval(pg_get_serial_sequence(${table}, ${column}),
       coalesce((select max(${sql.ref(column)}) from ${sql.table(table)}), 0) + 1, false)`.execute(

@@ -22,6 +22,9 @@ import * as m007 from './migrations/007_oidc_provider';
 import * as m008 from './migrations/008_events_webhooks';
 import * as m009 from './migrations/009_must_change_password';
 import * as m010 from './migrations/010_rate_limits';
+import * as m011 from './migrations/011_count_shards';
+import * as m012 from './migrations/012_event_positions';
+import { nameStatements } from './prepared-statements';
 import type { Database } from './schema';
 import { withStatementCache } from './statement-cache';
 
@@ -39,6 +42,8 @@ const migrations: Record<string, Migration> = {
   '008_events_webhooks': m008,
   '009_must_change_password': m009,
   '010_rate_limits': m010,
+  '011_count_shards': m011,
+  '012_event_positions': m012,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -51,6 +56,9 @@ export function databaseFile(dataDir: string): string {
 /** The migrations this build knows, in order: a backup made by a newer build is refused. */
 export const migrationNames = (): string[] => Object.keys(migrations);
 
+/** A migrator over every migration of this build (tests move a database down and up again). */
+export const migratorFor = (db: Db): Migrator => new Migrator({ db, provider });
+
 /**
  * PostgreSQL answers bigint (count(*), sums) and numeric as strings; services expect numbers, as
  * SQLite gives them. Counts stay far below 2^53.
@@ -62,11 +70,15 @@ const pgTypes = {
   },
 };
 
-/** A pool over DATABASE_URL. `max` connections per instance (PG_POOL_MAX, default 10). */
-export function openPostgres(url: string, max = 10): Db {
+/**
+ * A pool over DATABASE_URL: `max` connections per instance (DATABASE_POOL_SIZE, default 10);
+ * queries as prepared statements unless `preparedStatements` is false (nameStatements says why).
+ */
+export function openPostgres(url: string, max = 10, preparedStatements = true): Db {
   const pool = new pg.Pool({ connectionString: url, max, types: pgTypes });
   // An idle connection that the server dropped must not crash the process.
   pool.on('error', () => undefined);
+  if (preparedStatements) nameStatements(pool);
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
@@ -99,8 +111,7 @@ export const databaseKind = (db: Db): 'sqlite' | 'postgres' =>
   isPostgres(db) ? 'postgres' : 'sqlite';
 
 export async function migrateToLatest(db: Db): Promise<void> {
-  const migrator = new Migrator({ db, provider });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await migratorFor(db).migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     throw new Error(`Database migration ${failed?.migrationName ?? ''} failed`, { cause: error });

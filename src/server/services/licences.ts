@@ -10,6 +10,7 @@ import {
 } from '../../shared/api/users';
 import type { Db } from '../db/database';
 import { isPostgres } from '../db/dialect';
+import { scimCount, scimCounts } from './scim/counts';
 
 /**
  * Licences. A user's rank is the highest rank among their groups in the view
@@ -95,8 +96,7 @@ export class LicenceService {
   }
 
   private async countTotals(): Promise<LicenceTotals> {
-    const counts = await this.db.selectFrom('scim_counts').select(['name', 'value']).execute();
-    const count = (name: string) => counts.find((c) => c.name === name)?.value ?? 0;
+    const counts = await scimCounts(this.db);
     const active = (rank: number) =>
       sql<number>`(select count(*) from scim_users where licence_rank = ${rank} and active = 1)`;
     const row = await this.db
@@ -107,8 +107,8 @@ export class LicenceService {
     return {
       pro,
       basic,
-      none: Math.max(0, count('users_active') - pro - basic),
-      deactivated: count('users_inactive'),
+      none: Math.max(0, counts.users_active - pro - basic),
+      deactivated: counts.users_inactive,
     };
   }
 
@@ -131,12 +131,7 @@ export class LicenceService {
 
   private async total(query: UsersQuery): Promise<number> {
     if (!query.q && !query.status && !query.licence) {
-      const counts = await this.db
-        .selectFrom('scim_counts')
-        .select((eb) => eb.fn.sum<number>('value').as('n'))
-        .where('name', 'in', ['users_active', 'users_inactive'])
-        .executeTakeFirst();
-      return Number(counts?.n ?? 0);
+      return scimCount(this.db, 'users_active', 'users_inactive');
     }
     const row = await this.filtered(query)
       .select((eb) => eb.fn.countAll<number>().as('n'))

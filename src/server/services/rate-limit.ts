@@ -15,21 +15,33 @@ export class FailureLimiter {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Seconds to wait before trying again, or 0 when the key may try now. */
-  async retryAfterSeconds(key: string): Promise<number> {
+  /**
+   * The check of retryAfterSeconds in two parts, for a caller that runs it inside another query
+   * (one round trip for both): `failure` selects the failure a wait runs from (the oldest of the
+   * last `maxFailures` in the window, none when there is no wait), `secondsToWait` reads it.
+   */
+  check(key: string) {
     const now = this.now();
-    const recent = await this.db
+    const failure = this.db
       .selectFrom('rate_limit_failures')
       .select('at_ms')
       .where('scope', '=', this.scope)
       .where('subject', '=', key)
       .where('at_ms', '>', now - this.windowMs)
       .orderBy('at_ms', 'desc')
-      .limit(this.maxFailures)
-      .execute();
-    const oldest = recent[this.maxFailures - 1];
-    if (!oldest) return 0;
-    return Math.max(1, Math.ceil((Number(oldest.at_ms) + this.windowMs - now) / 1000));
+      .limit(1)
+      .offset(this.maxFailures - 1);
+    const secondsToWait = (atMs: number | string | null | undefined) =>
+      atMs === null || atMs === undefined
+        ? 0
+        : Math.max(1, Math.ceil((Number(atMs) + this.windowMs - now) / 1000));
+    return { failure, secondsToWait };
+  }
+
+  /** Seconds to wait before trying again, or 0 when the key may try now. */
+  async retryAfterSeconds(key: string): Promise<number> {
+    const { failure, secondsToWait } = this.check(key);
+    return secondsToWait((await failure.executeTakeFirst())?.at_ms);
   }
 
   /** Records a failure, and deletes this scope's failures that left the window. */

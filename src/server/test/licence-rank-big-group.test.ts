@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { onPostgres } from '../../testing/test-database';
 import { chunks } from '../services/scim/groups';
 import { type Console, startConsole } from './licence-fixtures';
 import { rankMismatches } from './licence-rank-check';
@@ -46,9 +47,12 @@ async function ranks() {
   return Object.fromEntries(rows.map((r) => [r.licence_rank, Number(r.n)]));
 }
 
+/** How long `work` took; an admin change must have succeeded (its answer is checked). */
 async function timed(work: () => Promise<unknown>) {
   const started = performance.now();
-  await work();
+  const answer = await work();
+  const status = (answer as { statusCode?: number } | undefined)?.statusCode;
+  if (status !== undefined) expect(status, (answer as { body: string }).body).toBeLessThan(300);
   return performance.now() - started;
 }
 
@@ -121,7 +125,9 @@ test('50,000 members of a Pro group: added, changed, unmapped and deleted in lin
     expect(ms).toBeLessThan(30 * (small[i] ?? 0) + 1_000);
   });
 
-  expect(filled).toBeLessThan(10_000);
   // Proportional to the change (100 members), not to the group: a recount of 50,000 takes seconds.
   expect(oneMore).toBeLessThan(1_000);
-}, 180_000);
+  // Filling takes 1.5-2 s on SQLite on a quiet machine and 6-8.5 s on PostgreSQL at load 6-9;
+  // work that grows with the square of the group takes minutes.
+  expect(filled).toBeLessThan(onPostgres() ? 40_000 : 10_000);
+}, 240_000);

@@ -10,6 +10,7 @@ import { copySqliteToPostgres } from '../db/copy-to-postgres';
 import { type Db, migrateToLatest, openDatabase } from '../db/database';
 import { oktaUser } from '../http/scim/testing';
 import { AccessKeysService } from '../services/access-keys';
+import { ApiKeysService } from '../services/api-keys';
 
 let source: Db | undefined;
 let target: TestDatabase | undefined;
@@ -79,6 +80,24 @@ describe.skipIf(!onPostgres())('copying a SQLite install to PostgreSQL', () => {
     expect(created.statusCode).toBe(201);
     const key = await admin.inject({ method: 'POST', url: '/api/access-keys' });
     expect(key.statusCode).toBe(201);
+    // The events API lists the copied events, then the new one after them (positions continue).
+    const apiKey = (await new ApiKeysService(target.db).create('App', 'ada@example.test')).secret;
+    const answer = await onPg.app.inject({
+      method: 'GET',
+      url: '/api/v1/events?limit=100',
+      headers: { authorization: `Bearer ${apiKey}` },
+    });
+    const listed = answer.json().events as {
+      id: string;
+      type: string;
+      data: { user?: { userName: string } };
+    }[];
+    const copied = await (source as Db).selectFrom('events').select('id').orderBy('seq').execute();
+    expect(listed.slice(0, copied.length).map((e) => e.id)).toEqual(copied.map((e) => e.id));
+    const later = listed.slice(copied.length);
+    expect(later.map((e) => `${e.type} ${e.data.user?.userName}`)).toContain(
+      'user.created di.evans@acme.com',
+    );
     await onPg.close();
   });
 

@@ -8,6 +8,7 @@ import { inTransaction } from '../../db/transaction';
 import { ServiceError } from '../errors';
 import { LicenceWatch } from '../events/licence-watch';
 import { appendEvents, userEvent } from '../events/outbox';
+import { scimCount } from '../scim/counts';
 import { chunks } from '../scim/groups';
 
 export interface DeprovisioningOptions {
@@ -99,12 +100,7 @@ export class DeprovisioningGuard {
         .where('u.active', '=', 0)
         .executeTakeFirstOrThrow();
       const deactivated = Number(inWindow.n);
-      const counts = await trx
-        .selectFrom('scim_counts')
-        .select('value')
-        .where('name', '=', 'users_active')
-        .executeTakeFirst();
-      const activeBefore = Number(counts?.value ?? 0) + deactivated;
+      const activeBefore = (await scimCount(trx, 'users_active')) + deactivated;
       const minimum = Math.max(1, this.options.minBurst);
       if (deactivated < minimum || deactivated / activeBefore <= this.options.alertShare) return;
       const burst = await trx

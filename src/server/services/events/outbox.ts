@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { EventType, LicenceCause } from '../../../shared/api/events';
 import type { Db } from '../../db/database';
-import { LICENCE_LOCK, lockInTransaction } from '../../db/locks';
 import { RANK_LICENCE } from '../licences';
 
 /**
@@ -26,27 +25,30 @@ export function newEventId(): string {
 /** Rows per insert: 7 columns each stays far below SQLite's variable limit. */
 const CHUNK = 500;
 
-export async function appendEvents(db: Db, events: NewEvent[], now = new Date()): Promise<void> {
-  if (events.length === 0) return;
-  // PostgreSQL hands out sequence values at insert, not at commit: two writers could commit seq 8
-  // before seq 7, and a reader at cursor 8 would never see 7. Every event writer holds the licence
-  // lock until it commits (SCIM and mapping writes take it first anyway), so seq order is commit
-  // order there as it is on SQLite's single writer. A no-op on SQLite.
-  await lockInTransaction(db, LICENCE_LOCK);
+/** The `events` rows of `events`, as written at `now`. */
+export function eventRows(events: NewEvent[], now = new Date()) {
   const at = now.toISOString();
-  for (let i = 0; i < events.length; i += CHUNK) {
+  return events.map((e) => ({
+    id: e.id ?? newEventId(),
+    type: e.type,
+    occurred_at: at,
+    subject_user_id: e.subjectUserId ?? null,
+    subject_group_id: e.subjectGroupId ?? null,
+    data: JSON.stringify(e.data),
+  }));
+}
+
+/**
+ * Writes the events in the caller's transaction. Writers take no lock for their order: on
+ * PostgreSQL an event gets its position (`seq`) once committed (db/event-positions.ts), so a
+ * cursor never passes a late commit; on SQLite, seq at insert is commit order (one writer).
+ */
+export async function appendEvents(db: Db, events: NewEvent[], now = new Date()): Promise<void> {
+  const rows = eventRows(events, now);
+  for (let i = 0; i < rows.length; i += CHUNK) {
     await db
       .insertInto('events')
-      .values(
-        events.slice(i, i + CHUNK).map((e) => ({
-          id: e.id ?? newEventId(),
-          type: e.type,
-          occurred_at: at,
-          subject_user_id: e.subjectUserId ?? null,
-          subject_group_id: e.subjectGroupId ?? null,
-          data: JSON.stringify(e.data),
-        })),
-      )
+      .values(rows.slice(i, i + CHUNK))
       .execute();
   }
 }

@@ -7,6 +7,7 @@ import type {
   eventsQuery,
 } from '../../../shared/api/events';
 import type { Db } from '../../db/database';
+import { positionEvents } from '../../db/event-positions';
 import { invalidField, ServiceError } from '../errors';
 import { LICENCE_RANK, RANK_LICENCE } from '../licences';
 import { SEAT } from './licence-watch';
@@ -21,8 +22,9 @@ const UNKNOWN_CURSOR =
 /**
  * The read-only API for the application's backend. The events cursor names an event (seq and
  * id), so a cursor made up or from another installation is refused instead of silently skipping.
- * With SQLite's single writer, seq order is commit order: a reader after `seq` never misses a
- * later commit with a smaller seq.
+ * With SQLite's single writer, seq order is commit order; on PostgreSQL committed events are
+ * given their seq first (positionEvents): either way a reader after `seq` never misses a later
+ * commit with a smaller seq.
  */
 export class ReadApi {
   constructor(private readonly db: Db) {}
@@ -44,6 +46,7 @@ export class ReadApi {
   }
 
   async events(query: z.output<typeof eventsQuery>): Promise<EventPage> {
+    await positionEvents(this.db);
     const after = await this.eventSeq(query.after);
     const rows = await this.db
       .selectFrom('events')

@@ -7,6 +7,7 @@ import type { ScimSummary } from '../../../shared/api/scim-summary';
 import type { Db } from '../../db/database';
 import { isPostgres } from '../../db/dialect';
 import { storedAction } from './actions';
+import { scimCounts } from './counts';
 
 export interface ScimRequestRecord {
   at: string;
@@ -74,16 +75,27 @@ export class ScimActivity {
     }
   }
 
-  /** Writes what is queued; resolves once everything queued before the call is stored. */
+  /** The write not started yet: it takes whatever is queued when the one before it ends. */
+  private next: Promise<void> | undefined;
+
+  /**
+   * Writes what is queued; resolves once everything queued before the call is stored. Records
+   * queued while a write is in flight go together in the next one, so concurrent requests
+   * (PostgreSQL writes each before its answer) share inserts instead of queueing one by one.
+   */
   async flush(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
-    const batch = this.pending;
-    this.pending = [];
-    const previous = this.flushing;
-    const write = previous.then(() => (batch.length > 0 ? this.write(batch) : undefined));
-    this.flushing = write.catch(() => {});
-    await write;
+    if (!this.next) {
+      this.next = this.flushing.then(() => {
+        this.next = undefined;
+        const batch = this.pending;
+        this.pending = [];
+        return batch.length > 0 ? this.write(batch) : undefined;
+      });
+      this.flushing = this.next.catch(() => {});
+    }
+    await this.next;
   }
 
   private async write(batch: ScimRequestRecord[]): Promise<void> {
@@ -118,8 +130,7 @@ export class ScimActivity {
 
   async summary(): Promise<ScimSummary> {
     await this.flush();
-    const counts = await this.db.selectFrom('scim_counts').select(['name', 'value']).execute();
-    const count = (name: string) => counts.find((c) => c.name === name)?.value ?? 0;
+    const counts = await scimCounts(this.db);
     const last = await this.db
       .selectFrom('scim_requests')
       .select(['at', 'method', 'path', 'status', 'kind'])
@@ -128,8 +139,8 @@ export class ScimActivity {
       .executeTakeFirst();
     return {
       scimBaseUrl: this.scimBaseUrl,
-      users: { active: count('users_active'), deactivated: count('users_inactive') },
-      groups: count('groups'),
+      users: { active: counts.users_active, deactivated: counts.users_inactive },
+      groups: counts.groups,
       lastRequest: last
         ? {
             at: last.at,

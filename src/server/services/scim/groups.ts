@@ -17,6 +17,7 @@ import {
   nameList,
   newNote,
 } from './activity-note';
+import { scimCount } from './counts';
 import { invalidValue, notFound, uniqueness } from './errors';
 import { column, type FilterSpec, filterToSql } from './filter-sql';
 import { checkDisplayName, type GroupInput, readGroupBody } from './group-doc';
@@ -121,12 +122,7 @@ export class ScimGroups {
       const row = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
       totalResults = Number(row?.n ?? 0);
     } else {
-      const row = await this.db
-        .selectFrom('scim_counts')
-        .select('value')
-        .where('name', '=', 'groups')
-        .executeTakeFirst();
-      totalResults = row?.value ?? 0;
+      totalResults = await scimCount(this.db, 'groups');
     }
     if (page.count === 0 || page.startIndex > totalResults) return { totalResults, resources: [] };
     const rows = await query
@@ -139,11 +135,47 @@ export class ScimGroups {
     return { totalResults, resources: rows.map((r) => this.render(r, members?.get(r.seq))) };
   }
 
-  /** In a transaction that will write the row, it stays locked (PostgreSQL) until the end. */
-  private async find(db: Db | Tx, id: string): Promise<GroupRow> {
-    const query = db.selectFrom('scim_groups').selectAll().where('id', '=', id);
-    const row = await (db.isTransaction ? forUpdate(db, query) : query).executeTakeFirst();
+  private async find(db: Db, id: string): Promise<GroupRow> {
+    const row = await db
+      .selectFrom('scim_groups')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!row) throw notFound('group', id);
+    return row;
+  }
+
+  /**
+   * The group a write transaction changes, locked (PostgreSQL) until it ends, and whether a
+   * mapping gives its members licences: one query, told to `members` so it does not ask again.
+   */
+  private async findForWrite(trx: Tx, id: string, members: Memberships): Promise<GroupRow> {
+    const query = trx
+      .selectFrom('scim_groups as g')
+      .select([
+        'g.seq',
+        'g.id',
+        'g.display_name',
+        'g.display_name_key',
+        'g.external_id',
+        'g.doc',
+        'g.created_at',
+        'g.last_modified',
+        (eb) =>
+          eb
+            .exists(
+              eb
+                .selectFrom('directory_mapped_groups as mg')
+                .select('mg.group_seq')
+                .whereRef('mg.group_seq', '=', 'g.seq'),
+            )
+            .as('mapped'),
+      ])
+      .where('g.id', '=', id);
+    const found = await forUpdate(trx, query).executeTakeFirst();
+    if (!found) throw notFound('group', id);
+    const { mapped, ...row } = found;
+    members.knowMapped(row.seq, Boolean(mapped));
     return row;
   }
 
@@ -254,10 +286,12 @@ export class ScimGroups {
       note,
       () => input.displayName,
       async (trx) => {
-        const row = await this.find(trx, id);
-        noteGroup(note, id, row.display_name);
-        await this.assertUnique(trx, input.displayName, row.seq);
         const members = this.members(trx);
+        const row = await this.findForWrite(trx, id, members);
+        noteGroup(note, id, row.display_name);
+        if (input.displayName.toLowerCase() !== row.display_name_key) {
+          await this.assertUnique(trx, input.displayName, row.seq);
+        }
         await members.replace(row.seq, input.members ?? []);
         const state = {
           displayName: input.displayName,
@@ -313,18 +347,18 @@ export class ScimGroups {
       note,
       () => renamed,
       async (trx) => {
-        const row = await this.find(trx, id);
+        const members = this.members(trx);
+        const row = await this.findForWrite(trx, id, members);
         noteGroup(note, id, row.display_name);
         const state: GroupState = {
           displayName: row.display_name,
           externalId: row.external_id,
           extensions: JSON.parse(row.doc) as Doc,
         };
-        const members = this.members(trx);
         await applyGroupPatch(state, operations, { id, seq: row.seq, members });
         checkDisplayName(state.displayName);
         renamed = state.displayName;
-        if (state.displayName !== row.display_name) {
+        if (state.displayName.toLowerCase() !== row.display_name_key) {
           await this.assertUnique(trx, state.displayName, row.seq);
         }
         noteRename(note, row, state);
@@ -343,9 +377,10 @@ export class ScimGroups {
       note,
       () => undefined,
       async (trx) => {
-        const row = await this.find(trx, id);
+        const members = this.members(trx);
+        const row = await this.findForWrite(trx, id, members);
         const watch = new LicenceWatch(trx, 'group_deleted');
-        if (await new Memberships(trx).isMapped(row.seq)) await watch.captureGroup(row.seq);
+        if (await members.isMapped(row.seq)) await watch.captureGroup(row.seq);
         await trx.deleteFrom('scim_groups').where('seq', '=', row.seq).execute();
         await appendEvents(trx, [groupEvent('group.deleted', id, row.display_name)]);
         await watch.emit();
@@ -406,9 +441,16 @@ export class Memberships {
   /** Seats of the members a change touches in a mapped group, for `user.licence_changed`. */
   readonly watch: LicenceWatch;
   private readonly mapped = new Map<number, boolean>();
+  /** userNames resolve() read, so that tell() need not read them again. */
+  private readonly names = new Map<number, string>();
 
   constructor(private readonly trx: Tx) {
     this.watch = new LicenceWatch(trx, 'group_membership');
+  }
+
+  /** What the caller read already (findForWrite). */
+  knowMapped(groupSeq: number, mapped: boolean): void {
+    this.mapped.set(groupSeq, mapped);
   }
 
   /** Only a mapped group's memberships give licences: others need no watching. */
@@ -450,8 +492,8 @@ export class Memberships {
   async tell(note: ActivityNote): Promise<void> {
     const e = this.effect;
     note.members = { added: e.added, removed: e.removed };
-    const seqs = [...e.addedSeqs, ...e.removedSeqs];
-    const names = new Map<number, string>();
+    const names = this.names;
+    const seqs = [...e.addedSeqs, ...e.removedSeqs].filter((seq) => !names.has(seq));
     if (seqs.length > 0) {
       const rows = await this.trx
         .selectFrom('scim_users')
@@ -493,10 +535,13 @@ export class Memberships {
     for (const part of chunks(unique)) {
       const rows = await this.trx
         .selectFrom('scim_users')
-        .select(['seq', 'id'])
+        .select(['seq', 'id', 'user_name'])
         .where('id', 'in', part)
         .execute();
-      for (const r of rows) seqOf.set(r.id, r.seq);
+      for (const r of rows) {
+        seqOf.set(r.id, r.seq);
+        this.names.set(r.seq, r.user_name);
+      }
     }
     const seqs: number[] = [];
     const unknown = new Set<string>();

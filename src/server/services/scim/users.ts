@@ -3,7 +3,7 @@ import { type SqlBool, sql, type Transaction } from 'kysely';
 import { SCHEMA } from '../../../shared/scim/constants';
 import type { PatchOperation } from '../../../shared/scim/resources';
 import type { Db } from '../../db/database';
-import { dialectOf, isUniqueViolation } from '../../db/dialect';
+import { dialectOf, isPostgres, isUniqueViolation } from '../../db/dialect';
 import { forUpdate, LICENCE_LOCK, lockInTransaction } from '../../db/locks';
 import type { Database } from '../../db/schema';
 import { inTransaction } from '../../db/transaction';
@@ -16,8 +16,10 @@ import {
   newNote,
   noteDocChanges,
 } from './activity-note';
+import { scimCounts } from './counts';
 import { notFound, uniqueness } from './errors';
 import { column, type FilterSpec, filterToSql } from './filter-sql';
+import { insertUser } from './insert-user';
 import type { Page } from './paging';
 import { patchUserDoc } from './patch';
 import { buildUserDoc, checkUser, schemasOf, type UserIndex, userIndex } from './user-doc';
@@ -108,10 +110,9 @@ export class ScimUsers {
   async list(filter: string | undefined, page: Page): Promise<UserList> {
     if (filter !== undefined) return this.listFiltered(filter, page);
     // Kept by triggers: a total that never scans the table.
-    const counts = await this.db.selectFrom('scim_counts').select(['name', 'value']).execute();
-    const count = (name: string) => counts.find((c) => c.name === name)?.value ?? 0;
-    const totalResults = count('users_active') + count('users_inactive');
-    const deletions = count('users_deleted');
+    const counts = await scimCounts(this.db);
+    const totalResults = counts.users_active + counts.users_inactive;
+    const deletions = counts.users_deleted;
     if (page.count === 0 || page.startIndex > totalResults) return { totalResults, resources: [] };
     const before = page.startIndex - 1;
     const cursor = this.cursors.get(before);
@@ -178,12 +179,20 @@ export class ScimUsers {
    * A write transaction. Two instances may pass assertUnique for one userName at once: the unique
    * index refuses the second insert (or rename), answered as the same 409 uniqueness.
    */
-  private async transaction<T>(
+  private transaction<T>(
     named: { user_name?: unknown; userName?: unknown } | undefined,
     work: (trx: Tx) => Promise<T>,
   ): Promise<T> {
+    return this.uniquely(named, () => inTransaction(this.db, (trx) => work(trx as Tx)));
+  }
+
+  /** A unique violation of `work` (a userName taken meanwhile) becomes the 409 uniqueness. */
+  private async uniquely<T>(
+    named: { user_name?: unknown; userName?: unknown } | undefined,
+    work: () => Promise<T>,
+  ): Promise<T> {
     try {
-      return await inTransaction(this.db, (trx) => work(trx as Tx));
+      return await work();
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       const name = named?.user_name ?? named?.userName;
@@ -211,26 +220,30 @@ export class ScimUsers {
     const index = userIndex(doc);
     note.resourceType = 'User';
     note.resourceName = index.user_name;
-    const created = await this.transaction(index, async (trx) => {
-      await this.assertUnique(trx, index);
-      const now = new Date().toISOString();
-      const { emails: _emails, ...columns } = index;
-      const row = {
-        ...columns,
-        id: randomUUID(),
-        doc: JSON.stringify(doc),
-        created_at: now,
-        last_modified: now,
-      };
-      const { seq } = await trx
-        .insertInto('scim_users')
-        .values(row)
-        .returning('seq')
-        .executeTakeFirstOrThrow();
-      await this.writeEmails(trx, seq, index, false);
-      await appendEvents(trx, [userEvent('user.created', row.id, row.doc)]);
-      return this.render(row);
+    const now = new Date().toISOString();
+    const { emails, ...columns } = index;
+    const row = {
+      ...columns,
+      id: randomUUID(),
+      doc: JSON.stringify(doc),
+      created_at: now,
+      last_modified: now,
+    };
+    const event = userEvent('user.created', row.id, row.doc);
+    await this.uniquely(index, async () => {
+      if (isPostgres(this.db)) return insertUser(this.db, row, emails, event);
+      await inTransaction(this.db, async (trx) => {
+        await this.assertUnique(trx as Tx, index);
+        const { seq } = await trx
+          .insertInto('scim_users')
+          .values(row)
+          .returning('seq')
+          .executeTakeFirstOrThrow();
+        await this.writeEmails(trx as Tx, seq, index, false);
+        await appendEvents(trx, [event]);
+      });
     });
+    const created = this.render(row);
     noteUser(note, created.id, index.user_name);
     noteDocChanges(note, null, doc);
     return created;
@@ -238,13 +251,16 @@ export class ScimUsers {
 
   private async write(
     trx: Tx,
-    current: { seq: number; doc: string },
+    current: { seq: number; doc: string; user_name: string },
     doc: Doc,
     note: ActivityNote,
   ) {
     checkUser(doc);
     const index = userIndex(doc);
-    await this.assertUnique(trx, index, current.seq);
+    // A userName kept (in any letter case) needs no look: only this row holds it.
+    if (index.user_name_key !== current.user_name.toLowerCase()) {
+      await this.assertUnique(trx, index, current.seq);
+    }
     const before = JSON.parse(current.doc) as Doc;
     noteDocChanges(note, before, doc);
     note.resourceName = index.user_name;

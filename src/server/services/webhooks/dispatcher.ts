@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database';
+import { positionEvents } from '../../db/event-positions';
 import { inTransaction } from '../../db/transaction';
 
 const BATCH = 1000;
@@ -18,6 +19,7 @@ export class WebhookDispatcher {
       .select(['id', 'cursor', 'event_types'])
       .where('enabled', '=', 1)
       .execute();
+    if (endpoints.length > 0) await positionEvents(this.db);
     let busy = false;
     for (const endpoint of endpoints) {
       const types = new Set(JSON.parse(endpoint.event_types) as string[]);

@@ -8,6 +8,7 @@ import type {
   WebhookEndpointView,
 } from '../../../shared/api/webhooks';
 import type { Db } from '../../db/database';
+import { positionEvents } from '../../db/event-positions';
 import type { Database } from '../../db/schema';
 import type { SecretBox } from '../crypto';
 import { ServiceError } from '../errors';
@@ -97,6 +98,7 @@ export class WebhookEndpoints {
     createdBy: string,
   ): Promise<CreatedWebhook> {
     const secret = newSigningSecret();
+    await positionEvents(this.db);
     const last = await this.db
       .selectFrom('events')
       .select((eb) => eb.fn.max('seq').as('seq'))

@@ -1,5 +1,5 @@
 import { screen, waitFor, waitForElementToBeRemoved, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { api } from '../../../../shared/api';
 import {
   directoryGroupFactory,
@@ -212,5 +212,21 @@ describe('Licence totals on the main page', () => {
       'href',
       '/users?status=deactivated',
     );
+  });
+
+  it('shows new totals on its own, as Okta pushes arrive, without a reload', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      mockBackend.licenceTotals = licenceTotalsFactory({ pro: 12, basic: 30, none: 4 });
+      const { section } = await openSection();
+      const totals = within(section).getByRole('region', { name: 'Licences' });
+      expect(await within(totals).findByRole('link', { name: '12 Pro' })).toBeVisible();
+      mockBackend.licenceTotals = licenceTotalsFactory({ pro: 13, basic: 30, none: 5 });
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(await within(totals).findByRole('link', { name: '13 Pro' })).toBeVisible();
+      expect(within(totals).getByRole('link', { name: '5 No licence' })).toBeVisible();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
