@@ -7,7 +7,6 @@ import {
   type MigrationProvider,
   Migrator,
   PostgresDialect,
-  SqliteDialect,
   sql,
 } from 'kysely';
 import pg from 'pg';
@@ -23,9 +22,26 @@ import * as m008 from './migrations/008_events_webhooks';
 import * as m009 from './migrations/009_must_change_password';
 import * as m010 from './migrations/010_rate_limits';
 import type { Database } from './schema';
+import { ImmediateSqliteDialect } from './sqlite-dialect';
 import { withStatementCache } from './statement-cache';
 
 export type Db = Kysely<Database>;
+
+/**
+ * Where a database was opened, so that another thread can open its own connection to it (the
+ * events thread): a SQLite DATA_DIR or a PostgreSQL URL. SQLite in memory has none.
+ */
+export type DatabaseLocation = { sqlite: string } | { postgres: string };
+const locations = new WeakMap<Db, DatabaseLocation>();
+
+export const databaseLocation = (db: Db): DatabaseLocation | undefined => locations.get(db);
+
+/** Opens another connection (a pool of `poolSize` on PostgreSQL) to where `db` was opened. */
+export function openDatabaseAt(location: DatabaseLocation, poolSize: number): Db {
+  return 'postgres' in location
+    ? openPostgres(location.postgres, poolSize)
+    : openDatabase(location.sqlite);
+}
 
 /** Migrations are listed here, in order, so the bundled server carries them. */
 const migrations: Record<string, Migration> = {
@@ -67,7 +83,9 @@ export function openPostgres(url: string, max = 10): Db {
   const pool = new pg.Pool({ connectionString: url, max, types: pgTypes });
   // An idle connection that the server dropped must not crash the process.
   pool.on('error', () => undefined);
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  locations.set(db, { postgres: url });
+  return db;
 }
 
 /**
@@ -89,9 +107,11 @@ export function openDatabase(dataDir: string | ':memory:'): Db {
   // 32 MiB of page cache instead of 2: a licence change over a 100k-member group rewrites two
   // indexes and rereads fewer of their pages (bench:licences: Pro->Basic 1.59 s -> 1.38 s).
   sqlite.pragma('cache_size = -32768');
-  return new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+  const db = new Kysely<Database>({
+    dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }),
   });
+  if (dataDir !== ':memory:') locations.set(db, { sqlite: dataDir });
+  return db;
 }
 
 /** Which database this is, for /healthz: never the URL (it carries the password). */
