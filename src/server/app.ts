@@ -58,6 +58,11 @@ export interface BuildOptions {
   webhookResolver?: Resolver;
   /** The background events loop; on by default. */
   eventWorkers?: boolean;
+  /**
+   * The events loop in a worker thread with its own database connection (the server, the bench);
+   * in-process otherwise, and always for SQLite in memory or with `webhookResolver`.
+   */
+  eventsThread?: boolean;
 }
 
 /**
@@ -133,7 +138,8 @@ export async function buildApp(
     clientErrorHandler: clientErrorHandler(config),
   });
   acceptEmptyJsonBody(app, config.jsonMaxDepth);
-  const box = new SecretBox(loadSecretKey(config.secretKey, config.dataDir));
+  const secretKey = loadSecretKey(config.secretKey, config.dataDir);
+  const box = new SecretBox(secretKey);
   const scim = createScimServices(db, config.publicUrl, {
     deprovisioning: deprovisioningOptions(config),
     // Every OP session, grant and token of the person ends with the deactivation.
@@ -177,9 +183,11 @@ export async function buildApp(
       config.oidcKeyCheckMs,
     ),
     apiKeys: new ApiKeysService(db),
-    ...createEventServices(db, box, config, options.webhookResolver, (message, details) =>
-      app.log.warn(details, message),
-    ),
+    ...createEventServices(db, secretKey, config, {
+      resolver: options.webhookResolver,
+      thread: options.eventsThread,
+      log: (message, details) => app.log.warn(details, message),
+    }),
   };
 
   app.addHook('onResponse', async (request, reply) => {
