@@ -84,8 +84,8 @@ function acceptEmptyJsonBody(app: FastifyInstance, maxDepth: number) {
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 /**
- * Expired admin and end-user sessions, and activity past ACTIVITY_RETENTION_DAYS, are deleted
- * hourly, and once at start.
+ * Expired admin and end-user sessions, and activity, events and webhook deliveries past
+ * ACTIVITY_RETENTION_DAYS, are deleted hourly, and once at start.
  */
 function pruneExpiredSessions(app: FastifyInstance, ctx: AppContext) {
   // Several instances on one PostgreSQL: one of them prunes at a time, the others skip.
@@ -109,6 +109,16 @@ function pruneExpiredSessions(app: FastifyInstance, ctx: AppContext) {
     await ctx.oidc.current();
   });
   app.addHook('onClose', async () => clearInterval(timer));
+  // Events and deliveries: in the background (a first run can take a while), stopped before the
+  // database closes.
+  app.addHook('onReady', async () =>
+    ctx.eventRetention.start(
+      () => ctx.retention.cutoff(),
+      PRUNE_EVERY_MS,
+      (error) => app.log.warn({ err: { message: error.message } }, 'event pruning failed'),
+    ),
+  );
+  app.addHook('onClose', async () => ctx.eventRetention.stop());
 }
 
 /** Builds the whole server from its configuration and an open, migrated database. */

@@ -21,6 +21,7 @@ import * as m007 from './migrations/007_oidc_provider';
 import * as m008 from './migrations/008_events_webhooks';
 import * as m009 from './migrations/009_must_change_password';
 import * as m010 from './migrations/010_rate_limits';
+import * as m011 from './migrations/011_event_retention';
 import type { Database } from './schema';
 import { ImmediateSqliteDialect } from './sqlite-dialect';
 import { withStatementCache } from './statement-cache';
@@ -55,6 +56,7 @@ const migrations: Record<string, Migration> = {
   '008_events_webhooks': m008,
   '009_must_change_password': m009,
   '010_rate_limits': m010,
+  '011_event_retention': m011,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -12,6 +12,7 @@ import type { ApplicationsService } from '../services/applications';
 import type { DirectoryGroupsService } from '../services/directory-groups';
 import type { EndUserAuthService } from '../services/end-user-auth';
 import type { ReadApi } from '../services/events/read-api';
+import type { EventRetention } from '../services/events/retention';
 import type { EventLoop } from '../services/events/workers';
 import type { IncomingKeysService } from '../services/incoming-keys';
 import type { LicenceService } from '../services/licences';
@@ -50,5 +51,6 @@ export interface AppContext {
   /** What webhook URLs and deliveries may reach. */
   webhookGuard: GuardOptions & { resolver: Resolver };
   readApi: ReadApi;
+  eventRetention: EventRetention;
   eventWorkers: EventLoop;
 }

@@ -15,6 +15,7 @@ import * as m007 from '../db/migrations/007_oidc_provider';
 import * as m008 from '../db/migrations/008_events_webhooks';
 import * as m009 from '../db/migrations/009_must_change_password';
 import * as m010 from '../db/migrations/010_rate_limits';
+import * as m011 from '../db/migrations/011_event_retention';
 import { rankMismatches } from './licence-rank-check';
 
 let db: Db | undefined;
@@ -106,6 +107,7 @@ it('gives every stored user the rank of their groups, and comes off again', asyn
     '008_events_webhooks': m008,
     '009_must_change_password': m009,
     '010_rate_limits': m010,
+    '011_event_retention': m011,
   });
   const { error } = await m.migrateTo('005_one_action');
   expect(error).toBeUndefined();

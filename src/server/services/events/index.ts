@@ -5,6 +5,7 @@ import { type Resolver, systemResolver } from '../webhooks/address-guard';
 import { WebhookEndpoints } from '../webhooks/endpoints';
 import { createEventWorkers, eventLoopSettings, type LogFn } from './loop';
 import { ReadApi } from './read-api';
+import { EventRetention } from './retention';
 import { EventsThread } from './thread';
 import type { EventLoop } from './workers';
 
@@ -43,7 +44,8 @@ export function createEventServices(
       allowPrivate: config.webhookAllowPrivateNetworks,
       resolver,
     },
-    readApi: new ReadApi(db),
+    readApi: new ReadApi(db, config.activityRetentionDays),
+    eventRetention: new EventRetention(db),
     eventWorkers,
   };
 }
