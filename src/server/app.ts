@@ -44,6 +44,7 @@ import { LicenceService } from './services/licences';
 import { endAccount, pruneExpiredPayloads } from './services/oidc/adapter';
 import { OidcProviderHost } from './services/oidc/host';
 import { OidcKeys } from './services/oidc/keys';
+import { FailureLimiter } from './services/rate-limit';
 import { createScimServices } from './services/scim';
 import { AdminSessions } from './services/sessions';
 import { UserDetailsService } from './services/user-details';
@@ -193,6 +194,12 @@ export async function buildApp(
       config.oidcKeyCheckMs,
     ),
     apiKeys: new ApiKeysService(db),
+    apiKeyFailures: new FailureLimiter(
+      db,
+      'api-key-auth:address',
+      config.apiAuthMaxFailuresPerMinute,
+      60_000,
+    ),
     ...createEventServices(db, secretKey, config, {
       resolver: options.webhookResolver,
       thread: options.eventsThread,

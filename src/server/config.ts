@@ -37,6 +37,7 @@ const envSchema = z.object({
   DEPROVISIONING_ALERT_SHARE: z.coerce.number().gt(0).max(1).default(0.2),
   DEPROVISIONING_MIN_BURST: int(5, 1, 1_000_000),
   SCIM_AUTH_MAX_FAILURES_PER_MINUTE: int(20, 1, 100_000),
+  API_AUTH_MAX_FAILURES_PER_MINUTE: int(20, 1, 100_000),
   JSON_MAX_DEPTH: int(64, 2, 1000),
   HEADERS_TIMEOUT_MS: int(10_000, 100, 600_000),
   REQUEST_TIMEOUT_MS: int(60_000, 100, 3_600_000),
@@ -96,6 +97,8 @@ export interface Config {
   /** and counts at least this many deactivations (one in a small org is no burst). */
   deprovisioningMinBurst: number;
   scimAuthMaxFailuresPerMinute: number;
+  /** /api/v1 requests with a missing or wrong API key, per address per minute, before 429. */
+  apiAuthMaxFailuresPerMinute: number;
   /** Deepest nesting of arrays and objects accepted in a JSON body. */
   jsonMaxDepth: number;
   /** Time to receive a request's headers, and the whole request, before 408 and closing. */
@@ -163,6 +166,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     deprovisioningAlertShare: e.DEPROVISIONING_ALERT_SHARE,
     deprovisioningMinBurst: e.DEPROVISIONING_MIN_BURST,
     scimAuthMaxFailuresPerMinute: e.SCIM_AUTH_MAX_FAILURES_PER_MINUTE,
+    apiAuthMaxFailuresPerMinute: e.API_AUTH_MAX_FAILURES_PER_MINUTE,
     jsonMaxDepth: e.JSON_MAX_DEPTH,
     headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,

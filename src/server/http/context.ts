@@ -18,6 +18,7 @@ import type { IncomingKeysService } from '../services/incoming-keys';
 import type { LicenceService } from '../services/licences';
 import type { OidcProviderHost } from '../services/oidc/host';
 import type { OidcKeys } from '../services/oidc/keys';
+import type { FailureLimiter } from '../services/rate-limit';
 import type { ScimServices } from '../services/scim';
 import type { AdminSessions } from '../services/sessions';
 import type { UserDetailsService } from '../services/user-details';
@@ -47,6 +48,8 @@ export interface AppContext {
   oidc: OidcProviderHost;
   oidcKeys: OidcKeys;
   apiKeys: ApiKeysService;
+  /** Failed API-key authentications per address (api-key-auth.ts). */
+  apiKeyFailures: FailureLimiter;
   webhooks: WebhookEndpoints;
   /** What webhook URLs and deliveries may reach. */
   webhookGuard: GuardOptions & { resolver: Resolver };
