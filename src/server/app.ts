@@ -83,6 +83,8 @@ function acceptEmptyJsonBody(app: FastifyInstance, maxDepth: number) {
 }
 
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
+/** Below Fastify's 10 s limit for an onReady hook. */
+const EVENTS_READY_WAIT_MS = 3_000;
 
 /**
  * Expired admin and end-user sessions, and activity, events and webhook deliveries past
@@ -254,7 +256,12 @@ export async function buildApp(
 
   pruneExpiredSessions(app, ctx);
   if (options.eventWorkers !== false) {
-    app.addHook('onReady', async () => ctx.eventWorkers.start());
+    // Ready once the events thread runs, but never waiting long for it: from source (tsx) on a
+    // loaded machine it can take seconds to load, and it catches up from the database anyway.
+    app.addHook('onReady', async () => {
+      const waited = new Promise((resolve) => setTimeout(resolve, EVENTS_READY_WAIT_MS).unref());
+      await Promise.race([ctx.eventWorkers.start(), waited]);
+    });
     app.addHook('onClose', async () => ctx.eventWorkers.stop());
   }
 

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database';
+import { isPostgres } from '../../db/dialect';
 import { LICENCE_LOCK, lockInTransaction } from '../../db/locks';
 import { inTransaction } from '../../db/transaction';
 import { SEAT } from './licence-watch';
@@ -100,15 +101,19 @@ export interface FanoutOptions {
 
 const MIN_BATCH = 50;
 
+/** The longest pause after a batch. */
+const MAX_PAUSE_MS = 100;
+
 /**
  * Writes the pending per-person events of the oldest unfinished job, one batch per transaction.
- * A batch is sized to take about `targetMs`, so that SCIM writers, which wait for the write lock
- * (SQLite) or the licence lock (PostgreSQL) while it runs, never wait long; the loop pauses
- * between batches (`lastBatchMs`).
+ * A batch is sized to hold the database about `targetMs` (counted from when it has the lock:
+ * waiting for a SCIM write is not its own work), so SCIM writers, which wait for the write lock
+ * (SQLite) or the licence lock (PostgreSQL) while it runs, never wait long.
  */
 export class FanoutWorker {
   private size: number;
-  /** How long the last batch took, commit included. */
+  private lockedAt = 0;
+  /** How long the last batch held the lock, commit included. */
   lastBatchMs = 0;
 
   constructor(
@@ -127,9 +132,8 @@ export class FanoutWorker {
       .orderBy('id')
       .executeTakeFirst();
     if (!job) return false;
-    const started = performance.now();
     await inTransaction(this.db, (trx) => this.batch(trx, job.id, this.size));
-    this.lastBatchMs = performance.now() - started;
+    this.lastBatchMs = performance.now() - this.lockedAt;
     const { targetMs, maxBatch } = this.options;
     const least = Math.min(MIN_BATCH, maxBatch);
     if (this.lastBatchMs > targetMs) this.size = Math.max(least, Math.floor(this.size / 2));
@@ -137,11 +141,22 @@ export class FanoutWorker {
     return true;
   }
 
+  /**
+   * How long the loop should wait before the next batch. SQLite: as long as the batch held the
+   * write lock (at most 100 ms), since a writer waiting for it polls, and could miss a lock
+   * released and taken again at once. PostgreSQL queues the waiters for the licence lock: a
+   * SCIM write waiting gets it as soon as the batch commits, so no pause.
+   */
+  get pauseMs(): number {
+    return isPostgres(this.db) ? 0 : Math.min(MAX_PAUSE_MS, Math.max(2, this.lastBatchMs));
+  }
+
   private async batch(trx: Db, jobId: number, size: number): Promise<void> {
     // First, as every event writer does in the end (appendEvents): on PostgreSQL a second
     // instance's batch, or a SCIM write flushing these people (flushPendingFanout), waits here
     // instead of reading the same rows and writing their events twice. A no-op on SQLite.
     await lockInTransaction(trx, LICENCE_LOCK);
+    this.lockedAt = performance.now();
     const rows = await trx
       .selectFrom('event_fanout_users as f')
       .leftJoin('scim_users as u', 'u.seq', 'f.user_seq')

@@ -56,10 +56,11 @@ export class EventWorkers implements EventLoop {
   async step(): Promise<boolean> {
     let busy = false;
     const until = performance.now() + FANOUT_ROUND_MS;
-    while (await this.parts.fanout.runOnce()) {
+    while (this.running && (await this.parts.fanout.runOnce())) {
       busy = true;
-      // A pause as long as the batch: SCIM writers get the database at least half the time.
-      await sleep(Math.max(2, Math.round(this.parts.fanout.lastBatchMs)));
+      // SCIM writers get the database between batches (FanoutWorker.pauseMs).
+      const pause = this.parts.fanout.pauseMs;
+      await (pause > 0 ? sleep(pause) : new Promise((resolve) => setImmediate(resolve)));
       if (performance.now() > until) break;
     }
     if (await this.parts.dispatcher.runOnce()) busy = true;
