@@ -23,7 +23,7 @@ import * as m009 from './migrations/009_must_change_password';
 import * as m010 from './migrations/010_rate_limits';
 import * as m011 from './migrations/011_event_retention';
 import type { Database } from './schema';
-import { ImmediateSqliteDialect } from './sqlite-dialect';
+import { BUSY_TIMEOUT_MS, ImmediateSqliteDialect } from './sqlite-dialect';
 import { withStatementCache } from './statement-cache';
 
 export type Db = Kysely<Database>;
@@ -37,11 +37,15 @@ const locations = new WeakMap<Db, DatabaseLocation>();
 
 export const databaseLocation = (db: Db): DatabaseLocation | undefined => locations.get(db);
 
-/** Opens another connection (a pool of `poolSize` on PostgreSQL) to where `db` was opened. */
+/**
+ * Opens another connection (a pool of `poolSize` on PostgreSQL) to where `db` was opened, for a
+ * background thread: on SQLite it waits for the write lock in SQLite's busy handler, behind the
+ * server's connection, which polls (sqlite-dialect.ts).
+ */
 export function openDatabaseAt(location: DatabaseLocation, poolSize: number): Db {
   return 'postgres' in location
     ? openPostgres(location.postgres, poolSize)
-    : openDatabase(location.sqlite);
+    : openDatabase(location.sqlite, { pollForLock: false });
 }
 
 /** Migrations are listed here, in order, so the bundled server carries them. */
@@ -94,7 +98,10 @@ export function openPostgres(url: string, max = 10): Db {
  * Opens the database: PostgreSQL for a postgres:// URL (DATABASE_URL), otherwise (creating when
  * needed) the SQLite database under `dataDir`, or in memory for ':memory:'.
  */
-export function openDatabase(dataDir: string | ':memory:'): Db {
+export function openDatabase(
+  dataDir: string | ':memory:',
+  options: { pollForLock?: boolean } = {},
+): Db {
   if (isPostgresUrl(dataDir)) return openPostgres(dataDir);
   let file = ':memory:';
   if (dataDir !== ':memory:') {
@@ -105,12 +112,15 @@ export function openDatabase(dataDir: string | ':memory:'): Db {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   // 32 MiB of page cache instead of 2: a licence change over a 100k-member group rewrites two
   // indexes and rereads fewer of their pages (bench:licences: Pro->Basic 1.59 s -> 1.38 s).
   sqlite.pragma('cache_size = -32768');
   const db = new Kysely<Database>({
-    dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }),
+    dialect: new ImmediateSqliteDialect(
+      { database: withStatementCache(sqlite) },
+      options.pollForLock ?? true,
+    ),
   });
   if (dataDir !== ':memory:') locations.set(db, { sqlite: dataDir });
   return db;
