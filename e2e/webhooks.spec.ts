@@ -91,6 +91,9 @@ test('an admin adds a webhook, sends a test event and sees it delivered, signed'
         .filter({ hasText: 'webhook.test' });
       await expect(row).toContainText('Delivered', { timeout: 15_000 });
       await expect(row).toContainText('204');
+      // The log is paged on the server: one delivery so far.
+      await expect(log.getByText('1–1 of 1')).toBeVisible();
+      await expect(log.getByRole('button', { name: 'Go to next page' })).toBeDisabled();
       await settleAnimations(page);
       expect(await axeViolations(page), 'axe on the delivery log').toEqual([]);
       await page.screenshot({ path: 'test-results/webhooks-log.png' });

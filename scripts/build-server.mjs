@@ -1,5 +1,6 @@
-// Bundles the server into dist/server/index.js, and the page renderer it loads after start-up
-// into dist/server/render-page.js; packages stay in node_modules.
+// Bundles the server into dist/server/index.js, the page renderer it loads after start-up into
+// dist/server/render-page.js, and the events thread it starts into dist/server/events-thread.js;
+// packages stay in node_modules.
 import { build } from 'esbuild';
 
 const common = {
@@ -39,4 +40,10 @@ await build({
   ...common,
   entryPoints: ['src/client/ssr/render-page.tsx'],
   outfile: 'dist/server/render-page.js',
+});
+
+await build({
+  ...common,
+  entryPoints: ['src/server/services/events/thread-main.ts'],
+  outfile: 'dist/server/events-thread.js',
 });

@@ -44,6 +44,7 @@ import { LicenceService } from './services/licences';
 import { endAccount, pruneExpiredPayloads } from './services/oidc/adapter';
 import { OidcProviderHost } from './services/oidc/host';
 import { OidcKeys } from './services/oidc/keys';
+import { FailureLimiter } from './services/rate-limit';
 import { createScimServices } from './services/scim';
 import { AdminSessions } from './services/sessions';
 import { UserDetailsService } from './services/user-details';
@@ -58,6 +59,11 @@ export interface BuildOptions {
   webhookResolver?: Resolver;
   /** The background events loop; on by default. */
   eventWorkers?: boolean;
+  /**
+   * The events loop in a worker thread with its own database connection (the server, the bench);
+   * in-process otherwise, and always for SQLite in memory or with `webhookResolver`.
+   */
+  eventsThread?: boolean;
 }
 
 /**
@@ -77,10 +83,12 @@ function acceptEmptyJsonBody(app: FastifyInstance, maxDepth: number) {
 }
 
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
+/** Below Fastify's 10 s limit for an onReady hook. */
+const EVENTS_READY_WAIT_MS = 3_000;
 
 /**
- * Expired admin and end-user sessions, and activity past ACTIVITY_RETENTION_DAYS, are deleted
- * hourly, and once at start.
+ * Expired admin and end-user sessions, and activity, events and webhook deliveries past
+ * ACTIVITY_RETENTION_DAYS, are deleted hourly, and once at start.
  */
 function pruneExpiredSessions(app: FastifyInstance, ctx: AppContext) {
   // Several instances on one PostgreSQL: one of them prunes at a time, the others skip.
@@ -104,6 +112,16 @@ function pruneExpiredSessions(app: FastifyInstance, ctx: AppContext) {
     await ctx.oidc.current();
   });
   app.addHook('onClose', async () => clearInterval(timer));
+  // Events and deliveries: in the background (a first run can take a while), stopped before the
+  // database closes.
+  app.addHook('onReady', async () =>
+    ctx.eventRetention.start(
+      () => ctx.retention.cutoff(),
+      PRUNE_EVERY_MS,
+      (error) => app.log.warn({ err: { message: error.message } }, 'event pruning failed'),
+    ),
+  );
+  app.addHook('onClose', async () => ctx.eventRetention.stop());
 }
 
 /** Builds the whole server from its configuration and an open, migrated database. */
@@ -133,7 +151,8 @@ export async function buildApp(
     clientErrorHandler: clientErrorHandler(config),
   });
   acceptEmptyJsonBody(app, config.jsonMaxDepth);
-  const box = new SecretBox(loadSecretKey(config.secretKey, config.dataDir));
+  const secretKey = loadSecretKey(config.secretKey, config.dataDir);
+  const box = new SecretBox(secretKey);
   const scim = createScimServices(db, config.publicUrl, {
     deprovisioning: deprovisioningOptions(config),
     // Every OP session, grant and token of the person ends with the deactivation.
@@ -177,9 +196,17 @@ export async function buildApp(
       config.oidcKeyCheckMs,
     ),
     apiKeys: new ApiKeysService(db),
-    ...createEventServices(db, box, config, options.webhookResolver, (message, details) =>
-      app.log.warn(details, message),
+    apiKeyFailures: new FailureLimiter(
+      db,
+      'api-key-auth:address',
+      config.apiAuthMaxFailuresPerMinute,
+      60_000,
     ),
+    ...createEventServices(db, secretKey, config, {
+      resolver: options.webhookResolver,
+      thread: options.eventsThread,
+      log: (message, details) => app.log.warn(details, message),
+    }),
   };
 
   app.addHook('onResponse', async (request, reply) => {
@@ -229,7 +256,12 @@ export async function buildApp(
 
   pruneExpiredSessions(app, ctx);
   if (options.eventWorkers !== false) {
-    app.addHook('onReady', async () => ctx.eventWorkers.start());
+    // Ready once the events thread runs, but never waiting long for it: from source (tsx) on a
+    // loaded machine it can take seconds to load, and it catches up from the database anyway.
+    app.addHook('onReady', async () => {
+      const waited = new Promise((resolve) => setTimeout(resolve, EVENTS_READY_WAIT_MS).unref());
+      await Promise.race([ctx.eventWorkers.start(), waited]);
+    });
     app.addHook('onClose', async () => ctx.eventWorkers.stop());
   }
 

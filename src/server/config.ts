@@ -42,6 +42,7 @@ const envSchema = z.object({
   DEPROVISIONING_ALERT_SHARE: z.coerce.number().gt(0).max(1).default(0.2),
   DEPROVISIONING_MIN_BURST: int(5, 1, 1_000_000),
   SCIM_AUTH_MAX_FAILURES_PER_MINUTE: int(20, 1, 100_000),
+  API_AUTH_MAX_FAILURES_PER_MINUTE: int(20, 1, 100_000),
   JSON_MAX_DEPTH: int(64, 2, 1000),
   HEADERS_TIMEOUT_MS: int(10_000, 100, 600_000),
   REQUEST_TIMEOUT_MS: int(60_000, 100, 3_600_000),
@@ -54,7 +55,7 @@ const envSchema = z.object({
     .optional(),
   WEBHOOK_ALLOW_PRIVATE_NETWORKS: flag,
   WEBHOOK_TIMEOUT_MS: int(10_000, 100, 120_000),
-  WEBHOOK_CONCURRENCY: int(4, 1, 64),
+  WEBHOOK_CONCURRENCY: int(8, 1, 64),
   WEBHOOK_RETRY_BASE_MS: int(10_000, 10, 3_600_000),
   WEBHOOK_RETRY_MAX_MS: int(21_600_000, 10, 86_400_000),
   WEBHOOK_RETRY_HOURS: int(72, 1, 720),
@@ -105,6 +106,8 @@ export interface Config {
   /** and counts at least this many deactivations (one in a small org is no burst). */
   deprovisioningMinBurst: number;
   scimAuthMaxFailuresPerMinute: number;
+  /** /api/v1 requests with a missing or wrong API key, per address per minute, before 429. */
+  apiAuthMaxFailuresPerMinute: number;
   /** Deepest nesting of arrays and objects accepted in a JSON body. */
   jsonMaxDepth: number;
   /** Time to receive a request's headers, and the whole request, before 408 and closing. */
@@ -174,6 +177,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     deprovisioningAlertShare: e.DEPROVISIONING_ALERT_SHARE,
     deprovisioningMinBurst: e.DEPROVISIONING_MIN_BURST,
     scimAuthMaxFailuresPerMinute: e.SCIM_AUTH_MAX_FAILURES_PER_MINUTE,
+    apiAuthMaxFailuresPerMinute: e.API_AUTH_MAX_FAILURES_PER_MINUTE,
     jsonMaxDepth: e.JSON_MAX_DEPTH,
     headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,

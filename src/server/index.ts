@@ -15,6 +15,7 @@ async function main() {
   await migrateToLatest(db);
   const app = await buildApp(config, db, {
     staticDir: process.env.STATIC_DIR ?? path.resolve(here, '../client'),
+    eventsThread: true,
   });
 
   const first = await ensureFirstAdmin(db, config.adminEmail, config.adminPassword);

@@ -32,6 +32,8 @@ export interface HarnessOptions {
   webhookResolver?: BuildOptions['webhookResolver'];
   /** The background events loop; on unless false. */
   eventWorkers?: boolean;
+  /** That loop in its own thread, as the server runs it (needs a database another connection reaches). */
+  eventsThread?: boolean;
 }
 
 export interface SignedInClient {
@@ -114,6 +116,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...(options.staticDir ? { staticDir: options.staticDir } : {}),
     ...(options.webhookResolver ? { webhookResolver: options.webhookResolver } : {}),
     ...(options.eventWorkers === false ? { eventWorkers: false } : {}),
+    ...(options.eventsThread ? { eventsThread: true } : {}),
   });
   await app.ready();
 

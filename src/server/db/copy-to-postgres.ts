@@ -15,8 +15,8 @@ export interface TableCount {
   target: number;
 }
 
-/** Rows every migrated database starts with (scim_counts): not data, replaced by the copy. */
-const SEEDED = new Set(['scim_counts']);
+/** Rows every migrated database starts with (scim_counts, event_retention): not data, replaced by the copy. */
+const SEEDED = new Set(['scim_counts', 'event_retention']);
 const BATCH = 500;
 
 export async function sqliteTables(source: Db): Promise<string[]> {

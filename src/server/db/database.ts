@@ -7,7 +7,6 @@ import {
   type MigrationProvider,
   Migrator,
   PostgresDialect,
-  SqliteDialect,
   sql,
 } from 'kysely';
 import pg from 'pg';
@@ -24,11 +23,33 @@ import * as m009 from './migrations/009_must_change_password';
 import * as m010 from './migrations/010_rate_limits';
 import * as m011 from './migrations/011_count_shards';
 import * as m012 from './migrations/012_event_positions';
+import * as m013 from './migrations/013_event_retention';
 import { nameStatements } from './prepared-statements';
 import type { Database } from './schema';
+import { BUSY_TIMEOUT_MS, ImmediateSqliteDialect } from './sqlite-dialect';
 import { withStatementCache } from './statement-cache';
 
 export type Db = Kysely<Database>;
+
+/**
+ * Where a database was opened, so that another thread can open its own connection to it (the
+ * events thread): a SQLite DATA_DIR or a PostgreSQL URL. SQLite in memory has none.
+ */
+export type DatabaseLocation = { sqlite: string } | { postgres: string };
+const locations = new WeakMap<Db, DatabaseLocation>();
+
+export const databaseLocation = (db: Db): DatabaseLocation | undefined => locations.get(db);
+
+/**
+ * Opens another connection (a pool of `poolSize` on PostgreSQL) to where `db` was opened, for a
+ * background thread: on SQLite it waits for the write lock in SQLite's busy handler, behind the
+ * server's connection, which polls (sqlite-dialect.ts).
+ */
+export function openDatabaseAt(location: DatabaseLocation, poolSize: number): Db {
+  return 'postgres' in location
+    ? openPostgres(location.postgres, poolSize)
+    : openDatabase(location.sqlite, { pollForLock: false });
+}
 
 /** Migrations are listed here, in order, so the bundled server carries them. */
 const migrations: Record<string, Migration> = {
@@ -44,6 +65,7 @@ const migrations: Record<string, Migration> = {
   '010_rate_limits': m010,
   '011_count_shards': m011,
   '012_event_positions': m012,
+  '013_event_retention': m013,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -79,14 +101,19 @@ export function openPostgres(url: string, max = 10, preparedStatements = true): 
   // An idle connection that the server dropped must not crash the process.
   pool.on('error', () => undefined);
   if (preparedStatements) nameStatements(pool);
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  locations.set(db, { postgres: url });
+  return db;
 }
 
 /**
  * Opens the database: PostgreSQL for a postgres:// URL (DATABASE_URL), otherwise (creating when
  * needed) the SQLite database under `dataDir`, or in memory for ':memory:'.
  */
-export function openDatabase(dataDir: string | ':memory:'): Db {
+export function openDatabase(
+  dataDir: string | ':memory:',
+  options: { pollForLock?: boolean } = {},
+): Db {
   if (isPostgresUrl(dataDir)) return openPostgres(dataDir);
   let file = ':memory:';
   if (dataDir !== ':memory:') {
@@ -97,13 +124,18 @@ export function openDatabase(dataDir: string | ':memory:'): Db {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   // 32 MiB of page cache instead of 2: a licence change over a 100k-member group rewrites two
   // indexes and rereads fewer of their pages (bench:licences: Pro->Basic 1.59 s -> 1.38 s).
   sqlite.pragma('cache_size = -32768');
-  return new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+  const db = new Kysely<Database>({
+    dialect: new ImmediateSqliteDialect(
+      { database: withStatementCache(sqlite) },
+      options.pollForLock ?? true,
+    ),
   });
+  if (dataDir !== ':memory:') locations.set(db, { sqlite: dataDir });
+  return db;
 }
 
 /** Which database this is, for /healthz: never the URL (it carries the password). */

@@ -320,6 +320,8 @@ export interface EventTables {
     last_response: string | null;
     delivered_at: string | null;
   };
+  /** One row (migration 011): events with a seq up to `pruned_through` may have been pruned. */
+  event_retention: { id: number; pruned_through: number; pruned_at: string | null };
   api_keys: {
     id: Generated<number>;
     name: string;

@@ -12,11 +12,13 @@ import type { ApplicationsService } from '../services/applications';
 import type { DirectoryGroupsService } from '../services/directory-groups';
 import type { EndUserAuthService } from '../services/end-user-auth';
 import type { ReadApi } from '../services/events/read-api';
-import type { EventWorkers } from '../services/events/workers';
+import type { EventRetention } from '../services/events/retention';
+import type { EventLoop } from '../services/events/workers';
 import type { IncomingKeysService } from '../services/incoming-keys';
 import type { LicenceService } from '../services/licences';
 import type { OidcProviderHost } from '../services/oidc/host';
 import type { OidcKeys } from '../services/oidc/keys';
+import type { FailureLimiter } from '../services/rate-limit';
 import type { ScimServices } from '../services/scim';
 import type { AdminSessions } from '../services/sessions';
 import type { UserDetailsService } from '../services/user-details';
@@ -46,9 +48,12 @@ export interface AppContext {
   oidc: OidcProviderHost;
   oidcKeys: OidcKeys;
   apiKeys: ApiKeysService;
+  /** Failed API-key authentications per address (api-key-auth.ts). */
+  apiKeyFailures: FailureLimiter;
   webhooks: WebhookEndpoints;
   /** What webhook URLs and deliveries may reach. */
   webhookGuard: GuardOptions & { resolver: Resolver };
   readApi: ReadApi;
-  eventWorkers: EventWorkers;
+  eventRetention: EventRetention;
+  eventWorkers: EventLoop;
 }

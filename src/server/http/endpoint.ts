@@ -6,6 +6,7 @@ import { type Endpoint, isStateChanging, type ReplyOf } from '../../shared/api/e
 import { PASSWORD_CHANGE_REQUIRED, signOut } from '../../shared/api/session';
 import type { AdminSessionInfo } from '../services/sessions';
 import { assertSameOrigin, requireAdmin } from './admin-auth';
+import { authenticateApiKey } from './api-key-auth';
 import type { AppContext } from './context';
 import { HttpError, requestErrorMap, zodIssuesToHttpError } from './errors';
 
@@ -56,7 +57,7 @@ export function registerEndpoint<E extends Endpoint>(
         endpoint.auth === 'admin'
           ? await requireAdmin(request, ctx.config, ctx.sessions, stateChanging)
           : undefined;
-      if (endpoint.auth === 'apiKey') await ctx.apiKeys.authenticate(request.headers.authorization);
+      if (endpoint.auth === 'apiKey') await authenticateApiKey(ctx, request);
       if (admin?.mustChangePassword && !DURING_PASSWORD_CHANGE.has(endpoint)) {
         throw CHOOSE_PASSWORD_FIRST;
       }

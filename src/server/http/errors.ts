@@ -18,6 +18,7 @@ const STATUS: Record<ServiceErrorKind, number> = {
   unauthenticated: 401,
   'not-found': 404,
   conflict: 409,
+  gone: 410,
   'rate-limited': 429,
 };
 

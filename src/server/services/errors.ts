@@ -4,6 +4,8 @@ export type ServiceErrorKind =
   | 'unauthenticated'
   | 'not-found'
   | 'conflict'
+  /** What was asked for existed once and is no longer kept (an events cursor past retention). */
+  | 'gone'
   | 'rate-limited';
 
 export class ServiceError extends Error {

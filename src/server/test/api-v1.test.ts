@@ -8,6 +8,7 @@ import {
   getDirectoryUser,
   listDirectoryGroupsV1,
   listDirectoryUsers,
+  listEvents,
 } from '../../shared/api/events';
 import { expectContractAnswer } from '../../testing/contract-answer';
 import { type Console, startConsole } from './licence-fixtures';
@@ -123,5 +124,31 @@ describe('the directory API', () => {
       expect(response.statusCode, url).toBe(400);
       expect(Object.keys(response.json().fields ?? {}), url).toEqual([field]);
     }
+  });
+});
+
+describe('failed API-key authentication', () => {
+  it('is limited per address with 429 and Retry-After, even for the right key, and never logged', async () => {
+    await c.close();
+    c = await startConsole({ API_AUTH_MAX_FAILURES_PER_MINUTE: '3' }, { eventWorkers: false });
+    const { secret } = await newKey();
+    const wrong = (i: number) => `osc_api_${String(i).repeat(51).slice(0, 51)}`;
+    for (let i = 1; i <= 3; i++) {
+      const refused = await get('/api/v1/events', wrong(i));
+      expect(refused.statusCode).toBe(401);
+    }
+    const limited = await get('/api/v1/events', wrong(4));
+    expectContractAnswer(listEvents, limited);
+    expect(limited.statusCode).toBe(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(limited.json().message).toMatch(/Too many requests with a wrong API key/);
+    expect((await get('/api/v1/users', secret)).statusCode).toBe(429);
+    // SCIM's own limit counts SCIM's failures only.
+    const scim = await c.scim('GET', '/Users?startIndex=1&count=1');
+    expect(scim.status).toBe(200);
+
+    const logged = c.harness.logText();
+    expect(logged).toContain('"status":429');
+    for (const key of [secret, wrong(1), wrong(4)]) expect(logged).not.toContain(key.slice(8));
   });
 });

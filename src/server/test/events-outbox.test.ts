@@ -86,7 +86,7 @@ describe('the outbox', () => {
     for (let i = 0; i < 25; i++) ids.push(await c.pushUser(`p${i}@acme.com`));
     const sales = await c.pushGroup('Sales', ids);
     const mappingId = await map('Sales', 'basic');
-    const worker = new FanoutWorker(c.harness.db, { batchSize: 10, leaseMs: 5_000 });
+    const worker = new FanoutWorker(c.harness.db, { maxBatch: 10, targetMs: 60_000 });
     while (await worker.runOnce()) {}
     const afterAdd = (await events()).events.filter((e) => e.type === 'user.licence_changed');
     expect(afterAdd).toHaveLength(25);

@@ -17,6 +17,7 @@ import * as m009 from '../db/migrations/009_must_change_password';
 import * as m010 from '../db/migrations/010_rate_limits';
 import * as m011 from '../db/migrations/011_count_shards';
 import * as m012 from '../db/migrations/012_event_positions';
+import * as m013 from '../db/migrations/013_event_retention';
 import { rankMismatches } from './licence-rank-check';
 
 let db: Db | undefined;
@@ -110,6 +111,7 @@ it('gives every stored user the rank of their groups, and comes off again', asyn
     '010_rate_limits': m010,
     '011_count_shards': m011,
     '012_event_positions': m012,
+    '013_event_retention': m013,
   });
   const { error } = await m.migrateTo('005_one_action');
   expect(error).toBeUndefined();

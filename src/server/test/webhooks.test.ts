@@ -154,6 +154,41 @@ describe('webhooks', () => {
     expect(missing.statusCode).toBe(404);
   });
 
+  it('pages the delivery log, newest first, and refuses a bad page with a field-level 400', async () => {
+    const { endpoint } = await added(['group.created']);
+    for (let i = 0; i < 5; i++) {
+      const sent = await c.admin.inject({
+        method: 'POST',
+        url: `/api/webhooks/${endpoint.id}/test`,
+      });
+      expect(sent.statusCode).toBe(202);
+    }
+    const page = async (query: string) => {
+      const response = await c.admin.inject({
+        method: 'GET',
+        url: `/api/webhooks/${endpoint.id}/deliveries?${query}`,
+      });
+      expectContractAnswer(listWebhookDeliveries, response);
+      return response;
+    };
+    const all = deliveryPage.parse((await page('pageSize=5')).json()).deliveries.map((d) => d.id);
+    expect(all).toEqual([...all].sort((a, b) => b - a));
+    const second = deliveryPage.parse((await page('page=2&pageSize=2')).json());
+    expect(second).toMatchObject({ total: 5, page: 2, pageSize: 2 });
+    expect(second.deliveries.map((d) => d.id)).toEqual(all.slice(2, 4));
+    const past = deliveryPage.parse((await page('page=9&pageSize=2')).json());
+    expect(past.deliveries).toEqual([]);
+    for (const [query, field] of [
+      ['page=0', 'page'],
+      ['pageSize=101', 'pageSize'],
+      ['page=two', 'page'],
+    ] as const) {
+      const refused = await page(query);
+      expect(refused.statusCode, query).toBe(400);
+      expect(Object.keys(refused.json().fields ?? {}), query).toEqual([field]);
+    }
+  });
+
   it('gives up after the retry window, disables the endpoint and says why', async () => {
     await c.close();
     c = await startConsole(

@@ -93,7 +93,8 @@ export const listEvents = defineEndpoint({
   summary: 'Events after a cursor, oldest first: ordered, resumable, no gaps',
   auth: 'apiKey',
   query: eventsQuery,
-  responses: { 200: eventPage, ...apiKeyErrors },
+  /** 410: the cursor is older than the events kept (ACTIVITY_RETENTION_DAYS). */
+  responses: { 200: eventPage, ...apiKeyErrors, 410: apiErrorSchema },
 });
 
 export const directoryLicence = z.enum(['pro', 'basic', 'none'], {

@@ -155,5 +155,5 @@ export const resendWebhookDelivery = defineEndpoint({
   summary: 'Send a delivery again (same webhook-id), now',
   auth: 'admin',
   params: webhookParams.extend({ deliveryId: z.coerce.number().int().positive() }),
-  responses: { 202: webhookDelivery, 404: apiErrorSchema, ...errorResponses },
+  responses: { 202: webhookDelivery, 404: apiErrorSchema, 409: apiErrorSchema, ...errorResponses },
 });

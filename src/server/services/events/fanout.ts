@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database';
+import { isPostgres } from '../../db/dialect';
+import { LICENCE_LOCK, lockInTransaction } from '../../db/locks';
 import { inTransaction } from '../../db/transaction';
 import { SEAT } from './licence-watch';
 import { appendEvents, licenceEvent, newEventId } from './outbox';
@@ -38,6 +40,7 @@ export class MappingFanout {
         cause: 'mapping_change',
         created_at: new Date().toISOString(),
         total: 0,
+        // Unused since batches take the licence lock first (PostgreSQL) or the write lock.
         locked_until: null,
         done_at: null,
       })
@@ -90,91 +93,113 @@ export class MappingFanout {
 }
 
 export interface FanoutOptions {
-  batchSize: number;
-  leaseMs: number;
+  /** Most people per batch. */
+  maxBatch: number;
+  /** How long one batch should hold the database (its write lock): the batch size follows. */
+  targetMs: number;
 }
 
-/** Writes the pending per-person events of the oldest unfinished job, one batch at a time. */
+const MIN_BATCH = 50;
+
+/** The longest pause after a batch. */
+const MAX_PAUSE_MS = 100;
+
+/**
+ * Writes the pending per-person events of the oldest unfinished job, one batch per transaction.
+ * A batch is sized to hold the database about `targetMs` (counted from when it has the lock:
+ * waiting for a SCIM write is not its own work), so SCIM writers, which wait for the write lock
+ * (SQLite) or the licence lock (PostgreSQL) while it runs, never wait long.
+ */
 export class FanoutWorker {
+  private size: number;
+  private lockedAt = 0;
+  /** How long the last batch held the lock, commit included. */
+  lastBatchMs = 0;
+
   constructor(
     private readonly db: Db,
-    private readonly options: FanoutOptions = { batchSize: 1000, leaseMs: 30_000 },
-  ) {}
+    private readonly options: FanoutOptions = { maxBatch: 2000, targetMs: 25 },
+  ) {
+    this.size = Math.min(500, options.maxBatch);
+  }
 
-  private async claim(): Promise<number | undefined> {
+  /** One batch of the oldest unfinished job; false when there was nothing to do. */
+  async runOnce(): Promise<boolean> {
     const job = await this.db
       .selectFrom('event_fanout_jobs')
       .select('id')
       .where('done_at', 'is', null)
       .orderBy('id')
       .executeTakeFirst();
-    if (!job) return undefined;
-    const now = new Date();
-    const result = await this.db
-      .updateTable('event_fanout_jobs')
-      .set({ locked_until: new Date(now.getTime() + this.options.leaseMs).toISOString() })
-      .where('id', '=', job.id)
-      .where((eb) =>
-        eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now.toISOString())]),
-      )
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1 ? job.id : undefined;
+    if (!job) return false;
+    await inTransaction(this.db, (trx) => this.batch(trx, job.id, this.size));
+    this.lastBatchMs = performance.now() - this.lockedAt;
+    const { targetMs, maxBatch } = this.options;
+    const least = Math.min(MIN_BATCH, maxBatch);
+    if (this.lastBatchMs > targetMs) this.size = Math.max(least, Math.floor(this.size / 2));
+    else if (this.lastBatchMs < targetMs / 2) this.size = Math.min(maxBatch, this.size * 2);
+    return true;
   }
 
-  /** One batch of the claimed job; false when there was nothing to do. */
-  async runOnce(): Promise<boolean> {
-    const jobId = await this.claim();
-    if (jobId === undefined) return false;
-    await inTransaction(this.db, async (trx) => {
-      const rows = await trx
-        .selectFrom('event_fanout_users as f')
-        .leftJoin('scim_users as u', 'u.seq', 'f.user_seq')
-        .select([
-          'f.user_seq',
-          'f.user_id',
-          'u.user_name',
-          'f.before_rank',
-          sql<number>`case when f.after_rank = ${PENDING_AFTER} then coalesce(${SEAT}, 0)
-            else f.after_rank end`.as('after_rank'),
-        ])
-        .where('f.job_id', '=', jobId)
-        .orderBy('f.user_seq')
-        .limit(this.options.batchSize)
-        .execute();
-      const now = new Date().toISOString();
-      if (rows.length === 0) {
-        await trx
-          .updateTable('event_fanout_jobs')
-          .set({ done_at: now, locked_until: null })
-          .where('id', '=', jobId)
-          .execute();
-        return;
-      }
-      await appendEvents(
-        trx,
-        rows
-          .filter((r) => r.before_rank !== r.after_rank)
-          .map((r) =>
-            licenceEvent(
-              { id: r.user_id, userName: r.user_name ?? '' },
-              r.before_rank,
-              r.after_rank,
-              'mapping_change',
-            ),
+  /**
+   * How long the loop should wait before the next batch. SQLite: as long as the batch held the
+   * write lock (at most 100 ms), since a writer waiting for it polls, and could miss a lock
+   * released and taken again at once. PostgreSQL queues the waiters for the licence lock: a
+   * SCIM write waiting gets it as soon as the batch commits, so no pause.
+   */
+  get pauseMs(): number {
+    return isPostgres(this.db) ? 0 : Math.min(MAX_PAUSE_MS, Math.max(2, this.lastBatchMs));
+  }
+
+  private async batch(trx: Db, jobId: number, size: number): Promise<void> {
+    // First, as every event writer does in the end (appendEvents): on PostgreSQL a second
+    // instance's batch, or a SCIM write flushing these people (flushPendingFanout), waits here
+    // instead of reading the same rows and writing their events twice. A no-op on SQLite.
+    await lockInTransaction(trx, LICENCE_LOCK);
+    this.lockedAt = performance.now();
+    const rows = await trx
+      .selectFrom('event_fanout_users as f')
+      .leftJoin('scim_users as u', 'u.seq', 'f.user_seq')
+      .select([
+        'f.user_seq',
+        'f.user_id',
+        'u.user_name',
+        'f.before_rank',
+        sql<number>`case when f.after_rank = ${PENDING_AFTER} then coalesce(${SEAT}, 0)
+          else f.after_rank end`.as('after_rank'),
+      ])
+      .where('f.job_id', '=', jobId)
+      .orderBy('f.user_seq')
+      .limit(size)
+      .execute();
+    await appendEvents(
+      trx,
+      rows
+        .filter((r) => r.before_rank !== r.after_rank)
+        .map((r) =>
+          licenceEvent(
+            { id: r.user_id, userName: r.user_name ?? '' },
+            r.before_rank,
+            r.after_rank,
+            'mapping_change',
           ),
-      );
-      const last = rows[rows.length - 1]?.user_seq ?? 0;
+        ),
+    );
+    const last = rows[rows.length - 1];
+    if (last) {
       await trx
         .deleteFrom('event_fanout_users')
         .where('job_id', '=', jobId)
-        .where('user_seq', '<=', last)
+        .where('user_seq', '<=', last.user_seq)
         .execute();
-      await trx
-        .updateTable('event_fanout_jobs')
-        .set((eb) => ({ written: eb('written', '+', rows.length), locked_until: null }))
-        .where('id', '=', jobId)
-        .execute();
-    });
-    return true;
+    }
+    // Fewer rows than asked for: that was the last of them (no row is added to a job later).
+    const done = rows.length < size ? new Date().toISOString() : null;
+    await trx
+      .updateTable('event_fanout_jobs')
+      .set((eb) => ({ written: eb('written', '+', rows.length), done_at: done }))
+      .where('id', '=', jobId)
+      .where('done_at', 'is', null)
+      .execute();
   }
 }

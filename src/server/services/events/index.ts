@@ -1,50 +1,51 @@
 import type { Config } from '../../config';
-import type { Db } from '../../db/database';
-import type { SecretBox } from '../crypto';
+import { type Db, databaseLocation } from '../../db/database';
+import { SecretBox } from '../crypto';
 import { type Resolver, systemResolver } from '../webhooks/address-guard';
-import { DeliveryWorker } from '../webhooks/delivery-worker';
-import { WebhookDispatcher } from '../webhooks/dispatcher';
 import { WebhookEndpoints } from '../webhooks/endpoints';
-import { FanoutWorker } from './fanout';
+import { createEventWorkers, eventLoopSettings, type LogFn } from './loop';
 import { ReadApi } from './read-api';
-import { EventWorkers } from './workers';
+import { EventRetention } from './retention';
+import { EventsThread } from './thread';
+import type { EventLoop } from './workers';
+
+export interface EventServiceOptions {
+  /** Webhook host names are resolved with this (tests); the system's DNS otherwise. */
+  resolver?: Resolver | undefined;
+  /**
+   * Runs the events loop in a worker thread with its own connection (the server does; see
+   * thread.ts). Only where another connection can reach the same data: not SQLite in memory,
+   * and not with a resolver given here (a function does not cross threads).
+   */
+  thread?: boolean | undefined;
+  log?: LogFn | undefined;
+}
 
 /** Webhook endpoints, the read-only API and the background loop that delivers events. */
 export function createEventServices(
   db: Db,
-  box: SecretBox,
+  secretKey: Buffer,
   config: Config,
-  resolver: Resolver = systemResolver,
-  log: (message: string, details: Record<string, unknown>) => void = () => {},
+  options: EventServiceOptions = {},
 ) {
-  const webhookGuard = {
-    allowLoopback: config.allowHttpLoopbackIssuer,
-    allowPrivate: config.webhookAllowPrivateNetworks,
-    resolver,
-  };
-  const deliveries = new DeliveryWorker(
-    db,
-    box,
-    {
-      ...webhookGuard,
-      timeoutMs: config.webhookTimeoutMs,
-      concurrency: config.webhookConcurrency,
-      retryBaseMs: config.webhookRetryBaseMs,
-      retryMaxMs: config.webhookRetryMaxMs,
-      giveUpAfterMs: config.webhookGiveUpAfterMs,
-    },
-    log,
-  );
-  const eventWorkers = new EventWorkers(
-    db,
-    { fanout: new FanoutWorker(db), dispatcher: new WebhookDispatcher(db), deliveries },
-    config.eventsPollMs,
-    (error) => log('events worker failed', { error: error.message }),
-  );
+  const resolver = options.resolver ?? systemResolver;
+  const log = options.log ?? (() => {});
+  const box = new SecretBox(secretKey);
+  const settings = eventLoopSettings(config);
+  const location = databaseLocation(db);
+  const eventWorkers: EventLoop =
+    options.thread && location && !options.resolver
+      ? new EventsThread({ database: location, secretKey, settings }, log)
+      : createEventWorkers(db, box, settings, resolver, log);
   return {
     webhooks: new WebhookEndpoints(db, box),
-    webhookGuard,
-    readApi: new ReadApi(db),
+    webhookGuard: {
+      allowLoopback: config.allowHttpLoopbackIssuer,
+      allowPrivate: config.webhookAllowPrivateNetworks,
+      resolver,
+    },
+    readApi: new ReadApi(db, config.activityRetentionDays),
+    eventRetention: new EventRetention(db),
     eventWorkers,
   };
 }

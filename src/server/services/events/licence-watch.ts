@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { LicenceCause } from '../../../shared/api/events';
 import type { Db } from '../../db/database';
+import { LICENCE_LOCK, lockInTransaction } from '../../db/locks';
 import { appendEvents, licenceEvent, type NewEvent } from './outbox';
 
 /**
@@ -90,6 +91,11 @@ export class LicenceWatch {
  * any newer event about them, so that each person's events stay in order.
  */
 export async function flushPendingFanout(trx: Db, seqs: number[]): Promise<void> {
+  if (seqs.length === 0) return;
+  // Before reading the staged rows, as a fan-out batch does (PostgreSQL; a no-op on SQLite): else
+  // both could read the same person's row and write their event twice. Every caller is about to
+  // change seats, whose triggers take this lock anyway.
+  await lockInTransaction(trx, LICENCE_LOCK);
   for (const part of chunked(seqs)) {
     const rows = await trx
       .selectFrom('event_fanout_users as f')

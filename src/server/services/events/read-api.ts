@@ -10,44 +10,27 @@ import type { Db } from '../../db/database';
 import { positionEvents } from '../../db/event-positions';
 import { invalidField, ServiceError } from '../errors';
 import { LICENCE_RANK, RANK_LICENCE } from '../licences';
+import { decodeCursor, encodeCursor, eventCursorSeq, UNKNOWN_CURSOR } from './event-cursor';
 import { SEAT } from './licence-watch';
 import { userSummary } from './outbox';
 
-const encode = (text: string) => Buffer.from(text).toString('base64url');
-const decode = (cursor: string) => Buffer.from(cursor, 'base64url').toString('utf8');
-
-const UNKNOWN_CURSOR =
-  'This cursor is not one this API gave out (or its event is no longer kept): start again without it.';
-
 /**
- * The read-only API for the application's backend. The events cursor names an event (seq and
- * id), so a cursor made up or from another installation is refused instead of silently skipping.
+ * The read-only API for the application's backend. Events are read after a cursor checked by
+ * eventCursorSeq.
  * With SQLite's single writer, seq order is commit order; on PostgreSQL committed events are
  * given their seq first (positionEvents): either way a reader after `seq` never misses a later
  * commit with a smaller seq.
  */
 export class ReadApi {
-  constructor(private readonly db: Db) {}
-
-  private async eventSeq(cursor: string | undefined): Promise<number> {
-    if (cursor === undefined || cursor === '') return 0;
-    const match = /^e:(\d{1,15}):(evt_[A-Za-z0-9_-]{1,40})?$/.exec(decode(cursor));
-    if (!match) throw invalidField('after', UNKNOWN_CURSOR);
-    const seq = Number(match[1]);
-    if (seq === 0 && !match[2]) return 0;
-    const row = await this.db
-      .selectFrom('events')
-      .select('seq')
-      .where('seq', '=', seq)
-      .where('id', '=', match[2] ?? '')
-      .executeTakeFirst();
-    if (!row) throw invalidField('after', UNKNOWN_CURSOR);
-    return seq;
-  }
+  constructor(
+    private readonly db: Db,
+    /** ACTIVITY_RETENTION_DAYS, for the message to a reader whose cursor is too old. */
+    private readonly retentionDays: number,
+  ) {}
 
   async events(query: z.output<typeof eventsQuery>): Promise<EventPage> {
     await positionEvents(this.db);
-    const after = await this.eventSeq(query.after);
+    const after = await eventCursorSeq(this.db, query.after, this.retentionDays);
     const rows = await this.db
       .selectFrom('events')
       .select(['seq', 'id', 'type', 'occurred_at', 'data'])
@@ -61,19 +44,19 @@ export class ReadApi {
       type: r.type,
       timestamp: r.occurred_at,
       data: JSON.parse(r.data) as Record<string, unknown>,
-      cursor: encode(`e:${r.seq}:${r.id}`),
+      cursor: encodeCursor(`e:${r.seq}:${r.id}`),
     }));
     const last = events[events.length - 1];
     return {
       events,
-      next: last ? last.cursor : (query.after ?? encode('e:0:')),
+      next: last ? last.cursor : (query.after ?? encodeCursor('e:0:')),
       hasMore: rows.length > query.limit,
     };
   }
 
   private keyset(cursor: string | undefined, kind: 'u' | 'g'): number {
     if (cursor === undefined || cursor === '') return 0;
-    const match = new RegExp(`^${kind}:(\\d{1,15})$`).exec(decode(cursor));
+    const match = new RegExp(`^${kind}:(\\d{1,15})$`).exec(decodeCursor(cursor));
     if (!match) throw invalidField('cursor', UNKNOWN_CURSOR);
     return Number(match[1]);
   }
@@ -130,7 +113,7 @@ export class ReadApi {
     const last = page[page.length - 1];
     return {
       users: page.map((r) => this.toUser(r)),
-      next: rows.length > query.limit && last ? encode(`u:${last.seq}`) : null,
+      next: rows.length > query.limit && last ? encodeCursor(`u:${last.seq}`) : null,
     };
   }
 
@@ -174,7 +157,7 @@ export class ReadApi {
         members: Number(r.n),
         licence: r.capability ?? null,
       })),
-      next: rows.length > query.limit && last ? encode(`g:${last.seq}`) : null,
+      next: rows.length > query.limit && last ? encodeCursor(`g:${last.seq}`) : null,
     };
   }
 }

@@ -1,52 +1,46 @@
-import { sql } from 'kysely';
 import { Webhook } from 'standardwebhooks';
 import type { Db } from '../../db/database';
+import { inTransaction } from '../../db/transaction';
 import type { SecretBox } from '../crypto';
 import type { GuardOptions, Resolver } from './address-guard';
-import { type SendResult, sendWebhook } from './send';
+import { type Claimed, claimDue } from './delivery-claim';
+import { type Outcome, type RetryPolicy, recordOutcome } from './delivery-outcome';
+import { sendWebhook } from './send';
 
-export interface DeliveryOptions extends GuardOptions {
+export { retryDelay } from './delivery-outcome';
+
+export interface DeliveryOptions extends GuardOptions, RetryPolicy {
   resolver: Resolver;
   timeoutMs: number;
   /** Deliveries in flight per endpoint, per instance. */
   concurrency: number;
-  retryBaseMs: number;
-  retryMaxMs: number;
-  /** A delivery still failing this long after it was queued is given up, and its endpoint disabled. */
-  giveUpAfterMs: number;
 }
 
-/** Exponential backoff with full jitter: anywhere up to base·2^attempts (capped), at least base/10. */
-export function retryDelay(attempts: number, baseMs: number, maxMs: number, random = Math.random) {
-  const ceiling = Math.min(maxMs, baseMs * 2 ** Math.min(attempts, 40));
-  return Math.max(Math.ceil(baseMs / 10), Math.round(random() * ceiling));
-}
-
-interface Claimed {
+interface Endpoint {
   id: number;
-  endpoint_id: number;
-  event_id: string;
-  created_at: string;
-  attempts: number;
-  payload: string | null;
   url: string;
   secret_ciphertext: string;
-  ev_type: string | null;
-  ev_at: string | null;
-  ev_data: string | null;
 }
 
 /**
- * Sends due deliveries. A delivery is claimed with a lease (`locked_until`, past the request
- * timeout) by a conditional update, so another instance skips it and a crashed sender's
- * delivery is due again when the lease runs out; one person's (or group's) deliveries go one at a
- * time, in event order. Requests run in the background; `runOnce` only starts them.
+ * Sends due deliveries, up to `concurrency` at a time per endpoint, over kept-alive connections
+ * (send.ts). Each round writes the outcomes of the attempts that ended since the last one and
+ * leases what there is room for (delivery-claim.ts), in one transaction. A person's next delivery
+ * is never due while an earlier one is pending, in flight included, so one person's events go
+ * one at a time and in order, whatever the concurrency. Requests run in the background;
+ * `runOnce` only starts them.
  */
 export class DeliveryWorker {
   private readonly inFlight = new Map<number, number>();
   private readonly running = new Set<Promise<void>>();
-  /** Called when a delivery ends, so the loop claims the next one at once. */
-  onSettled: () => void = () => {};
+  private outcomes: Outcome[] = [];
+  /** Opening the sealed secret and building the signer once per endpoint, not per delivery. */
+  private readonly signers = new Map<number, { sealed: string; webhook: Webhook }>();
+  /**
+   * Called when a delivery ends, so that the loop writes it and claims the next ones; `half` when
+   * half its endpoint's slots (or more) are free, which is worth a round at once.
+   */
+  onSettled: (half: boolean) => void = () => {};
 
   constructor(
     private readonly db: Db,
@@ -59,62 +53,61 @@ export class DeliveryWorker {
     return Math.round(this.options.timeoutMs * 1.5) + 1_000;
   }
 
-  /** Starts the due deliveries there is room for; true when it started any. */
+  /** Writes what ended, then starts the due deliveries there is room for; true when busy. */
   async runOnce(): Promise<boolean> {
     const endpoints = await this.db
       .selectFrom('webhook_endpoints')
-      .select('id')
+      .select(['id', 'url', 'secret_ciphertext'])
       .where('enabled', '=', 1)
       .execute();
-    let started = false;
-    for (const { id } of endpoints) {
-      const room = this.options.concurrency - (this.inFlight.get(id) ?? 0);
-      if (room > 0 && (await this.startDue(id, room))) started = true;
+    const open = endpoints
+      .map((endpoint) => ({
+        endpoint,
+        room: this.options.concurrency - (this.inFlight.get(endpoint.id) ?? 0),
+      }))
+      .filter((o) => o.room > 0);
+    const ended = this.outcomes;
+    this.outcomes = [];
+    const claimAll = async (db: Db) => {
+      const claimed: Array<[Endpoint, Claimed[]]> = [];
+      for (const { endpoint, room } of open)
+        claimed.push([endpoint, await claimDue(db, endpoint.id, room, this.leaseMs)]);
+      return claimed;
+    };
+    let claimed: Array<[Endpoint, Claimed[]]> = [];
+    try {
+      // Outcomes and the next leases in one transaction: one write per round. Without outcomes,
+      // the search is a read and only a find takes the write lock (its conditional update).
+      claimed =
+        ended.length === 0
+          ? await claimAll(this.db)
+          : await inTransaction(this.db, async (trx) => {
+              for (const outcome of ended) await recordOutcome(trx, outcome, this.options);
+              return claimAll(trx);
+            });
+    } catch (error) {
+      // Not written: the leases run out and these are sent again (at least once, never lost).
+      this.log('webhook deliveries not recorded', { error: (error as Error).message });
     }
-    return started;
+    let started = 0;
+    for (const [endpoint, rows] of claimed) {
+      for (const row of rows) this.start(endpoint, row);
+      started += rows.length;
+    }
+    return started > 0 || ended.length > 0;
   }
 
-  /**
-   * Claims up to `room` due deliveries of one endpoint (through its index on status and due
-   * time) whose person or group has no earlier delivery pending, and starts them.
-   */
-  private async startDue(endpointId: number, room: number): Promise<boolean> {
-    const now = new Date();
-    const iso = now.toISOString();
-    const { rows } = await sql<{ id: number }>`
-      select d.id from webhook_deliveries d
-      where d.endpoint_id = ${endpointId} and d.status = 'pending' and d.next_attempt_at <= ${iso}
-        and (d.locked_until is null or d.locked_until < ${iso})
-        and not exists (select 1 from webhook_deliveries p where p.endpoint_id = d.endpoint_id
-          and p.order_key = d.order_key and p.status = 'pending' and p.id < d.id)
-      order by d.next_attempt_at limit ${room}`.execute(this.db);
-    if (rows.length === 0) return false;
-    const lease = new Date(now.getTime() + this.leaseMs).toISOString();
-    // One conditional update claims them all: rows another instance claimed meanwhile stay out.
-    const claimed = await this.db
-      .updateTable('webhook_deliveries')
-      .set({ locked_until: lease })
-      .where(
-        'id',
-        'in',
-        rows.map((r) => r.id),
-      )
-      .where('status', '=', 'pending')
-      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', iso)]))
-      .returning('id')
-      .execute();
-    for (const { id } of claimed) {
-      this.inFlight.set(endpointId, (this.inFlight.get(endpointId) ?? 0) + 1);
-      const task = this.deliver(id)
-        .catch((error: Error) => this.log('webhook delivery failed', { error: error.message }))
-        .finally(() => {
-          this.inFlight.set(endpointId, (this.inFlight.get(endpointId) ?? 1) - 1);
-          this.running.delete(task);
-          this.onSettled();
-        });
-      this.running.add(task);
-    }
-    return claimed.length > 0;
+  private start(endpoint: Endpoint, row: Claimed) {
+    this.inFlight.set(endpoint.id, (this.inFlight.get(endpoint.id) ?? 0) + 1);
+    const task = this.deliver(endpoint, row)
+      .catch((error: Error) => this.log('webhook delivery failed', { error: error.message }))
+      .finally(() => {
+        const left = (this.inFlight.get(endpoint.id) ?? 1) - 1;
+        this.inFlight.set(endpoint.id, left);
+        this.running.delete(task);
+        this.onSettled(left <= this.options.concurrency / 2);
+      });
+    this.running.add(task);
   }
 
   /** Deliveries in flight in this process. */
@@ -122,46 +115,33 @@ export class DeliveryWorker {
     return this.running.size;
   }
 
+  /** Waits for the deliveries in flight and writes their outcomes. */
   async idle(): Promise<void> {
     await Promise.allSettled([...this.running]);
+    const ended = this.outcomes;
+    this.outcomes = [];
+    if (ended.length === 0) return;
+    await inTransaction(this.db, async (trx) => {
+      for (const outcome of ended) await recordOutcome(trx, outcome, this.options);
+    });
   }
 
-  private async load(id: number): Promise<Claimed | undefined> {
-    return this.db
-      .selectFrom('webhook_deliveries as d')
-      .innerJoin('webhook_endpoints as e', 'e.id', 'd.endpoint_id')
-      .leftJoin('events as ev', 'ev.seq', 'd.event_seq')
-      .select([
-        'd.id',
-        'd.endpoint_id',
-        'd.event_id',
-        'd.created_at',
-        'd.attempts',
-        'd.payload',
-        'e.url',
-        'e.secret_ciphertext',
-        'ev.type as ev_type',
-        'ev.occurred_at as ev_at',
-        'ev.data as ev_data',
-      ])
-      .where('d.id', '=', id)
-      .executeTakeFirst() as Promise<Claimed | undefined>;
+  private signer(endpoint: Endpoint): Webhook {
+    const cached = this.signers.get(endpoint.id);
+    if (cached?.sealed === endpoint.secret_ciphertext) return cached.webhook;
+    const webhook = new Webhook(this.box.open(endpoint.secret_ciphertext));
+    this.signers.set(endpoint.id, { sealed: endpoint.secret_ciphertext, webhook });
+    return webhook;
   }
 
-  private async deliver(id: number): Promise<void> {
-    const row = await this.load(id);
-    if (!row) return;
+  private async deliver(endpoint: Endpoint, row: Claimed): Promise<void> {
     const body =
       row.payload ??
       `{"id":${JSON.stringify(row.event_id)},"type":${JSON.stringify(row.ev_type ?? '')},"timestamp":${JSON.stringify(row.ev_at ?? '')},"data":${row.ev_data ?? '{}'}}`;
     const at = new Date();
-    const signature = new Webhook(this.box.open(row.secret_ciphertext)).sign(
-      row.event_id,
-      at,
-      body,
-    );
+    const signature = this.signer(endpoint).sign(row.event_id, at, body);
     const result = await sendWebhook(
-      row.url,
+      endpoint.url,
       {
         'webhook-id': row.event_id,
         'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
@@ -170,57 +150,13 @@ export class DeliveryWorker {
       body,
       this.options,
     );
-    await this.record(row, result, at);
-  }
-
-  private async record(row: Claimed, result: SendResult, at: Date): Promise<void> {
-    const attempts = row.attempts + 1;
-    const common = {
-      attempts,
-      locked_until: null,
-      last_attempt_at: at.toISOString(),
-      last_status: result.status,
-      last_duration_ms: result.durationMs,
-      last_error: result.error,
-      last_response: result.response,
-    };
-    if (result.ok) {
-      await this.db
-        .updateTable('webhook_deliveries')
-        .set({ ...common, status: 'delivered', delivered_at: new Date().toISOString() })
-        .where('id', '=', row.id)
-        .execute();
-      return;
-    }
-    const age = Date.now() - Date.parse(row.created_at);
-    if (age < this.options.giveUpAfterMs) {
-      const delay = retryDelay(attempts - 1, this.options.retryBaseMs, this.options.retryMaxMs);
-      const next = new Date(Date.now() + Math.min(delay, this.options.giveUpAfterMs - age + 1));
-      await this.db
-        .updateTable('webhook_deliveries')
-        .set({ ...common, next_attempt_at: next.toISOString() })
-        .where('id', '=', row.id)
-        .execute();
-      return;
-    }
-    const now = new Date().toISOString();
-    await this.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('webhook_deliveries')
-        .set({ ...common, status: 'failed' })
-        .where('id', '=', row.id)
-        .execute();
-      await trx
-        .updateTable('webhook_endpoints')
-        .set({
-          enabled: 0,
-          disabled_at: now,
-          updated_at: now,
-          disabled_reason: `Deliveries kept failing for ${Math.round(this.options.giveUpAfterMs / 3_600_000)} hours, so the console disabled this endpoint. Last error: ${result.error ?? 'unknown'}`,
-        })
-        .where('id', '=', row.endpoint_id)
-        .where('enabled', '=', 1)
-        .execute();
+    this.outcomes.push({
+      id: row.id,
+      endpointId: endpoint.id,
+      createdAt: row.created_at,
+      attempts: row.attempts,
+      at,
+      result,
     });
   }
 }

@@ -206,7 +206,10 @@ export class WebhookEndpoints {
     return toDelivery(row as DeliveryRow);
   }
 
-  /** Due again now, with a new 3-day window; the same webhook-id as before. */
+  /**
+   * Due again now, with a new 3-day window; the same webhook-id as before. Refused once its event
+   * was pruned (ACTIVITY_RETENTION_DAYS): there is nothing left to send.
+   */
   async resend(id: number, deliveryId: number): Promise<WebhookDelivery> {
     const now = new Date().toISOString();
     const row = await this.db
@@ -214,9 +217,31 @@ export class WebhookEndpoints {
       .set({ status: 'pending', next_attempt_at: now, created_at: now })
       .where('id', '=', deliveryId)
       .where('endpoint_id', '=', id)
+      .where((eb) =>
+        eb.or([
+          eb('event_seq', 'is', null),
+          eb.exists(
+            eb
+              .selectFrom('events')
+              .select('seq')
+              .whereRef('events.seq', '=', 'webhook_deliveries.event_seq'),
+          ),
+        ]),
+      )
       .returningAll()
       .executeTakeFirst();
-    if (!row) throw new ServiceError('not-found', 'There is no such delivery for this endpoint.');
-    return toDelivery(row as DeliveryRow);
+    if (row) return toDelivery(row as DeliveryRow);
+    const exists = await this.db
+      .selectFrom('webhook_deliveries')
+      .select('id')
+      .where('id', '=', deliveryId)
+      .where('endpoint_id', '=', id)
+      .executeTakeFirst();
+    if (!exists)
+      throw new ServiceError('not-found', 'There is no such delivery for this endpoint.');
+    throw new ServiceError(
+      'conflict',
+      'This event is older than the events kept (ACTIVITY_RETENTION_DAYS): it can no longer be sent.',
+    );
   }
 }

@@ -94,6 +94,53 @@ describe('Webhooks page', () => {
     expect(await within(log).findByText('webhook.test')).toBeInTheDocument();
   });
 
+  it('pages the delivery log on the server, and goes back to the first page for a test event', async () => {
+    mockBackend.webhooks = [webhookFactory()];
+    mockBackend.deliveries = {
+      1: Array.from({ length: 60 }, (_, i) =>
+        deliveryFactory({ id: 60 - i, eventId: `evt_${String(60 - i).padStart(2, '0')}` }),
+      ),
+    };
+    const { user, table } = await openPage();
+    await user.click(
+      within(table).getByRole('button', {
+        name: 'Deliveries of https://app.acme.example/webhooks',
+      }),
+    );
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Deliveries to https://app.acme.example/webhooks',
+    });
+    const log = await within(dialog).findByRole('table', { name: 'Delivery log' });
+    expect(within(dialog).getByText('1–25 of 60')).toBeInTheDocument();
+    expect(within(log).getAllByRole('row')).toHaveLength(26);
+    expect(within(log).getAllByRole('row')[1]).toHaveTextContent('evt_60');
+
+    await user.click(within(dialog).getByRole('button', { name: 'Go to next page' }));
+    await waitFor(() => expect(within(log).getAllByRole('row')[1]).toHaveTextContent('evt_35'));
+    expect(within(dialog).getByText('26–50 of 60')).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Go to next page' }));
+    await waitFor(() => expect(within(dialog).getByText('51–60 of 60')).toBeInTheDocument());
+    expect(within(log).getAllByRole('row')).toHaveLength(11);
+    expect(within(dialog).getByRole('button', { name: 'Go to next page' })).toBeDisabled();
+
+    await user.selectOptions(
+      within(dialog).getByRole('combobox', { name: 'Deliveries per page' }),
+      '100',
+    );
+    await waitFor(() => expect(within(log).getAllByRole('row')).toHaveLength(61));
+    expect(within(dialog).getByText('1–60 of 60')).toBeInTheDocument();
+
+    await user.selectOptions(
+      within(dialog).getByRole('combobox', { name: 'Deliveries per page' }),
+      '25',
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Go to next page' }));
+    await waitFor(() => expect(within(dialog).getByText('26–50 of 60')).toBeInTheDocument());
+    await user.click(within(dialog).getByRole('button', { name: 'Send test event' }));
+    await waitFor(() => expect(within(dialog).getByText('1–25 of 61')).toBeInTheDocument());
+    expect(await within(log).findByText('webhook.test')).toBeInTheDocument();
+  });
+
   it('disables, enables and removes an endpoint after asking', async () => {
     mockBackend.webhooks = [webhookFactory({ pending: 2 })];
     const { user, table } = await openPage();
