@@ -50,7 +50,9 @@ function preloadApp(appModule: string): Plugin {
  * (zod builds their schemas as they load): every file of src/shared/api is in one of them.
  */
 const CONTRACT_STEPS = [
-  ['endpoint', 'errors', 'session', 'settings', 'setup-status', 'scim-summary', 'access-keys'],
+  ['endpoint', 'errors', 'settings'],
+  ['session', 'setup-status'],
+  ['scim-summary', 'access-keys'],
   ['incoming-keys', 'directory-groups'],
   ['activity', 'sign-in-events'],
   ['users', 'user-details', 'admins', 'api-keys'],
@@ -71,14 +73,13 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     target: 'es2022',
-    // The app's modules are preloaded by index.html's links (preloadApp), which a page rendered
-    // on the server turns on after its first paint (main.tsx), not by Vite's helper, which adds
-    // links of its own as each dynamic import runs.
+    // The app's modules are preloaded by index.html's links (preloadApp), which the server leaves
+    // out of a page it rendered (main.tsx evaluates that page's code in steps), not by Vite's
+    // helper, which adds links of its own as each dynamic import runs.
     modulePreload: false,
     rolldownOptions: {
       output: {
-        // Few, large chunks: a page rendered on the server switches on one modulepreload link
-        // per chunk after its first paint, and each costs the main thread a little.
+        // Few, large chunks: each module request costs the main thread a little.
         codeSplitting: {
           groups: [
             {

@@ -183,6 +183,8 @@ test('every console page arrives rendered: readable without script, adopted by i
       await expect(plain.getByRole('navigation', { name: 'Main' }), path).toBeVisible();
       await expect(plain.locator('.MuiSkeleton-root'), path).toHaveCount(0);
       await expect(plain.getByRole('progressbar'), path).toHaveCount(0);
+      // Its code is asked for after the first paint, step by step (main.tsx): no preload links.
+      await expect(plain.locator('link[rel="modulepreload"]'), path).toHaveCount(0);
       await expect(plain).toHaveTitle(
         new RegExp(`^${heading === 'Okta single-sign on configuration' ? 'Okta single' : heading}`),
       );

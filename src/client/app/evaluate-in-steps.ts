@@ -11,10 +11,14 @@ const STEPS: (() => Promise<unknown>)[] = [
   () => import('@tanstack/react-query'),
   // MUI's styles, emotion, and the console's theme.
   () => import('./theme'),
+  // MUI's button and what every page shares with it (ripples, slots, transitions).
+  () => import('@mui/material/Button'),
   () => import('./zod-core'),
-  // The contract's schemas, which zod builds as their modules load, a fifth at a time, each
+  // The contract's schemas, which zod builds as their modules load, a few files at a time, each
   // import standing for its chunk (CONTRACT_STEPS in vite.config.ts).
+  () => import('../../shared/api/settings'),
   () => import('../../shared/api/session'),
+  () => import('../../shared/api/access-keys'),
   () => import('../../shared/api/incoming-keys'),
   () => import('../../shared/api/activity'),
   () => import('../../shared/api/users'),

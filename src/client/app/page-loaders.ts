@@ -11,15 +11,17 @@ export const loadApplicationsPage = () =>
 export const loadWebhooksPage = () => import('../features/webhooks/components/WebhooksPage');
 
 /**
- * Starts loading the first page's code at once. main.tsx calls it before the app's own code has
- * arrived, so the page chunk downloads alongside it instead of after it.
+ * Starts loading the first page's code. main.tsx calls it before the app's own code has arrived,
+ * so the page chunk downloads alongside it instead of after it (or, for a page the server
+ * rendered, as a step of its own before the app's).
  */
-export function preloadPageFor(pathname: string): void {
-  if (pathname === '/') void loadConfigurationPage();
-  else if (pathname === '/users') void loadUsersPage();
-  else if (pathname.startsWith('/users/')) void loadUserPage();
-  else if (pathname === '/activity') void loadActivityPage();
-  else if (pathname === '/admins') void loadAdminsPage();
-  else if (pathname === '/applications') void loadApplicationsPage();
-  else if (pathname === '/webhooks') void loadWebhooksPage();
+export function preloadPageFor(pathname: string): Promise<unknown> | undefined {
+  if (pathname === '/') return loadConfigurationPage();
+  if (pathname === '/users') return loadUsersPage();
+  if (pathname.startsWith('/users/')) return loadUserPage();
+  if (pathname === '/activity') return loadActivityPage();
+  if (pathname === '/admins') return loadAdminsPage();
+  if (pathname === '/applications') return loadApplicationsPage();
+  if (pathname === '/webhooks') return loadWebhooksPage();
+  return undefined;
 }

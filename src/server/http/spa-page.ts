@@ -30,8 +30,6 @@ export function jsonForScript(value: unknown): string {
 
 const ROOT = /<div id="root">[\s\S]*?<\/div>/;
 const MODULE_PRELOADS = /<link rel="modulepreload"[^>]*>/g;
-/** A modulepreload link the entry turns on after the first paint (main.tsx reads the same). */
-const PRELOAD_LATER = 'data-preload-after-paint';
 
 /**
  * Serves a page of the console: index.html rendered with the API answers its first screen needs.
@@ -141,8 +139,8 @@ export function createSpaPage(
       reply.header('content-security-policy', contentSecurityPolicy(nonce, hashes));
       page = page
         // The HTML is the whole first screen and the app's code only makes it interactive: the
-        // entry asks for that code once the page is painted (main.tsx), not before.
-        .replace(MODULE_PRELOADS, (link) => link.replace('rel="modulepreload"', PRELOAD_LATER))
+        // entry asks for that code, step by step, once the page is painted (main.tsx).
+        .replace(MODULE_PRELOADS, '')
         .replace(/<title>[\s\S]*?<\/title>/, (own) => rendered.title || own)
         .replace('</head>', () => `${rendered.styles}</head>`)
         .replace(ROOT, () => `<div id="root" ${RENDERED_ATTRIBUTE}>${rendered.html}</div>`);
