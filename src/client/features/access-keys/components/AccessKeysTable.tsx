@@ -7,10 +7,10 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { AccessKeyView } from '../../../../shared/api/access-keys';
+import { ActionsHeaderCell } from '../../../components/ActionsHeaderCell';
 import { Badge } from '../../../components/Badge';
 import { FormattedDate } from '../../../components/FormattedDate';
 import { ScrollableTable } from '../../../components/ScrollableTable';
-import { visuallyHidden } from '../../../components/visually-hidden';
 import { keyLabel } from '../utils/access-keys';
 
 const noWrap = { whiteSpace: 'nowrap' } as const;
@@ -64,11 +64,7 @@ export function AccessKeysTable({
             <TableCell>Created</TableCell>
             <TableCell>Last used</TableCell>
             <TableCell sx={{ minWidth: 170 }}>Status</TableCell>
-            <TableCell>
-              <Box component="span" sx={visuallyHidden}>
-                Actions
-              </Box>
-            </TableCell>
+            <ActionsHeaderCell />
           </TableRow>
         </TableHead>
         <TableBody>

@@ -1,4 +1,3 @@
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -7,10 +6,10 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import type { AdminView } from '../../../../shared/api/admins';
 import { plural } from '../../../../shared/text';
+import { ActionsHeaderCell } from '../../../components/ActionsHeaderCell';
 import { Badge } from '../../../components/Badge';
 import { FormattedDate } from '../../../components/FormattedDate';
 import { ScrollableTable } from '../../../components/ScrollableTable';
-import { visuallyHidden } from '../../../components/visually-hidden';
 
 function sessions(n: number) {
   if (n === 0) return 'Not signed in';
@@ -35,11 +34,7 @@ export function AdminsTable({
             <TableCell>Email</TableCell>
             <TableCell>Added</TableCell>
             <TableCell>Sessions</TableCell>
-            <TableCell>
-              <Box component="span" sx={visuallyHidden}>
-                Actions
-              </Box>
-            </TableCell>
+            <ActionsHeaderCell />
           </TableRow>
         </TableHead>
         <TableBody>

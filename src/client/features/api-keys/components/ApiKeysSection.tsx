@@ -11,10 +11,10 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { lazy, Suspense, useState } from 'react';
 import type { ApiKeyView } from '../../../../shared/api/api-keys';
+import { ActionsHeaderCell } from '../../../components/ActionsHeaderCell';
 import { Badge } from '../../../components/Badge';
 import { FormattedDate } from '../../../components/FormattedDate';
 import { ScrollableTable } from '../../../components/ScrollableTable';
-import { visuallyHidden } from '../../../components/visually-hidden';
 import { useApiKeys } from '../api/list-api-keys';
 
 const loadCreate = () => import('./CreateApiKeyDialog');
@@ -69,11 +69,7 @@ export function ApiKeysSection() {
                 <TableCell>Created</TableCell>
                 <TableCell>Last used</TableCell>
                 <TableCell>Status</TableCell>
-                <TableCell>
-                  <Box component="span" sx={visuallyHidden}>
-                    Actions
-                  </Box>
-                </TableCell>
+                <ActionsHeaderCell />
               </TableRow>
             </TableHead>
             <TableBody>

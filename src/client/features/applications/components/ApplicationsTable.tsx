@@ -1,4 +1,3 @@
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -7,9 +6,9 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { ApplicationView } from '../../../../shared/api/applications';
+import { ActionsHeaderCell } from '../../../components/ActionsHeaderCell';
 import { FormattedDate } from '../../../components/FormattedDate';
 import { ScrollableTable } from '../../../components/ScrollableTable';
-import { visuallyHidden } from '../../../components/visually-hidden';
 import { CopyableValue } from './CopyableValue';
 
 /** Each application with its client ID to copy, its addresses, and its secret's state. */
@@ -33,11 +32,7 @@ export function ApplicationsTable({
             <TableCell>Client ID</TableCell>
             <TableCell>Redirect URIs</TableCell>
             <TableCell>Client secret</TableCell>
-            <TableCell>
-              <Box component="span" sx={visuallyHidden}>
-                Actions
-              </Box>
-            </TableCell>
+            <ActionsHeaderCell />
           </TableRow>
         </TableHead>
         <TableBody>

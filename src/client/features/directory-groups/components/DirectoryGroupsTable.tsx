@@ -13,6 +13,7 @@ import type {
   MappingStatus,
 } from '../../../../shared/api/directory-groups';
 import { formatCount } from '../../../../shared/text';
+import { ActionsHeaderCell } from '../../../components/ActionsHeaderCell';
 import { Badge, type BadgeColor } from '../../../components/Badge';
 import { PagedTableBody } from '../../../components/PagedTableBody';
 import { ScrollableTable } from '../../../components/ScrollableTable';
@@ -129,11 +130,7 @@ export function DirectoryGroupsTable({
             <SortableHead column="createdAt" {...head}>
               Added
             </SortableHead>
-            <TableCell>
-              <Box component="span" sx={visuallyHidden}>
-                Actions
-              </Box>
-            </TableCell>
+            <ActionsHeaderCell />
           </TableRow>
         </TableHead>
         <PagedTableBody rows={groups.length} columns={6} busy={busy} empty={empty}>

@@ -1,4 +1,3 @@
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Table from '@mui/material/Table';
 import TableCell from '@mui/material/TableCell';
@@ -6,11 +5,11 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { WebhookDelivery } from '../../../../shared/api/webhooks';
+import { ActionsHeaderCell } from '../../../components/ActionsHeaderCell';
 import { Badge } from '../../../components/Badge';
 import { FormattedDate } from '../../../components/FormattedDate';
 import { PagedTableBody } from '../../../components/PagedTableBody';
 import { ScrollableTable } from '../../../components/ScrollableTable';
-import { visuallyHidden } from '../../../components/visually-hidden';
 
 const STATUS = {
   delivered: { label: 'Delivered', color: 'success' },
@@ -62,11 +61,7 @@ export function DeliveryLogTable({
             <TableCell>Attempts</TableCell>
             <TableCell>Last answer</TableCell>
             <TableCell>Next retry</TableCell>
-            <TableCell>
-              <Box component="span" sx={visuallyHidden}>
-                Actions
-              </Box>
-            </TableCell>
+            <ActionsHeaderCell />
           </TableRow>
         </TableHead>
         <PagedTableBody

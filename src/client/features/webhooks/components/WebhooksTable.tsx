@@ -7,9 +7,9 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { WebhookEndpointView } from '../../../../shared/api/webhooks';
+import { ActionsHeaderCell } from '../../../components/ActionsHeaderCell';
 import { Badge } from '../../../components/Badge';
 import { ScrollableTable } from '../../../components/ScrollableTable';
-import { visuallyHidden } from '../../../components/visually-hidden';
 import { EVENT_TYPE_LABELS } from './EventTypesControl';
 
 export interface WebhookActions {
@@ -39,11 +39,7 @@ export function WebhooksTable({
             <TableCell>Endpoint</TableCell>
             <TableCell>Event types</TableCell>
             <TableCell>Status</TableCell>
-            <TableCell>
-              <Box component="span" sx={visuallyHidden}>
-                Actions
-              </Box>
-            </TableCell>
+            <ActionsHeaderCell />
           </TableRow>
         </TableHead>
         <TableBody>
