@@ -80,4 +80,17 @@ describe('the events thread', () => {
       expect(mine).toEqual(['user.created', 'user.deactivated']);
     }
   });
+
+  it.runIf(process.platform === 'linux')(
+    'yields the CPU to the thread that answers requests (a nice value of its own)',
+    () => {
+      // The 19th field of a thread's stat, after "(comm)", is its nice value.
+      const niceOf = (stat: string) => Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+      const own = niceOf(fs.readFileSync('/proc/thread-self/stat', 'utf8'));
+      const threads = fs
+        .readdirSync('/proc/self/task')
+        .map((tid) => niceOf(fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8')));
+      expect(threads.filter((nice) => nice === Math.min(own + 10, 19)).length).toBeGreaterThan(0);
+    },
+  );
 });
