@@ -7,7 +7,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OktaStandIn, startOktaStandIn } from '../../testing/okta-stand-in';
 import { type Harness, type SignedInClient, startHarness } from '../../testing/server-harness';
-import { oktaUser } from '../http/scim/testing';
+import { oktaUser, scimClient } from '../http/scim/testing';
 import { AccessKeysService } from '../services/access-keys';
 import { SecretBox } from '../services/crypto';
 import { hashPassword } from '../services/passwords';
@@ -23,15 +23,7 @@ beforeAll(async () => {
 afterAll(() => harness.close());
 
 function scim(method: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown) {
-  return harness.app.inject({
-    method,
-    url: `/scim/v2${url}`,
-    headers: {
-      authorization: `Bearer ${key}`,
-      ...(body ? { 'content-type': 'application/scim+json' } : {}),
-    },
-    ...(body ? { payload: JSON.stringify(body) } : {}),
-  });
+  return scimClient(harness.app, key)(method, url, body);
 }
 
 const statuses = (responses: LightMyRequestResponse[]) =>

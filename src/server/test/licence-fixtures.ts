@@ -6,7 +6,7 @@ import {
   type SignedInClient,
   startHarness,
 } from '../../testing/server-harness';
-import { oktaUser } from '../http/scim/testing';
+import { oktaUser, scimClient } from '../http/scim/testing';
 import { AccessKeysService } from '../services/access-keys';
 
 const PATCH_OP = ['urn:ietf:params:scim:api:messages:2.0:PatchOp'];
@@ -35,17 +35,9 @@ export async function startConsole(
   const harness = await startHarness({ env, ...options });
   const admin = await harness.session();
   const { secret } = await new AccessKeysService(harness.db).create('ada@example.test');
+  const send = scimClient(harness.app, secret);
   const scim: Console['scim'] = async (method, path, body) => {
-    const response = await harness.app.inject({
-      method: method as 'GET',
-      url: `/scim/v2${path}`,
-      headers: {
-        'user-agent': 'Okta SCIM Client 1.0.0',
-        authorization: `Bearer ${secret}`,
-        ...(body !== undefined ? { 'content-type': 'application/scim+json' } : {}),
-      },
-      ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
-    });
+    const response = await send(method as 'GET', path, body);
     if (response.statusCode >= 300) {
       throw new Error(`SCIM ${method} ${path} answered ${response.statusCode}: ${response.body}`);
     }

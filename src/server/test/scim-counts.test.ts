@@ -10,7 +10,7 @@ import { TEST_ADMIN } from '../../testing/server-harness';
 import { onPostgres } from '../../testing/test-database';
 import { startTwoInstances, type TwoInstances } from '../../testing/two-instances';
 import { migrateToLatest, migratorFor } from '../db/database';
-import { oktaUser } from '../http/scim/testing';
+import { oktaUser, scimClient } from '../http/scim/testing';
 import { AccessKeysService } from '../services/access-keys';
 
 let two: TwoInstances;
@@ -19,16 +19,10 @@ afterEach(() => two?.close());
 async function start() {
   two = await startTwoInstances();
   const { secret } = await new AccessKeysService(two.a.db).create(TEST_ADMIN.email);
-  return (i: number, method: string, path: string, body?: unknown) =>
-    (i % 2 ? two.b : two.a).app.inject({
-      method: method as 'GET',
-      url: `/scim/v2${path}`,
-      headers: {
-        authorization: `Bearer ${secret}`,
-        ...(body !== undefined ? { 'content-type': 'application/scim+json' } : {}),
-      },
-      ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
-    });
+  const onA = scimClient(two.a.app, secret);
+  const onB = scimClient(two.b.app, secret);
+  return (i: number, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown) =>
+    (i % 2 ? onB : onA)(method, path, body);
 }
 
 const deactivate = { Operations: [{ op: 'replace', value: { active: false } }] };

@@ -12,7 +12,7 @@ import type { Harness } from '../../testing/server-harness';
 import { TEST_ADMIN } from '../../testing/server-harness';
 import { onPostgres } from '../../testing/test-database';
 import { startTwoInstances, type TwoInstances } from '../../testing/two-instances';
-import { oktaUser } from '../http/scim/testing';
+import { oktaUser, scimClient } from '../http/scim/testing';
 import { AccessKeysService } from '../services/access-keys';
 
 const PATCH_OP = ['urn:ietf:params:scim:api:messages:2.0:PatchOp'];
@@ -22,16 +22,12 @@ afterEach(() => two?.close());
 async function start(env: Record<string, string> = {}) {
   two = await startTwoInstances({ env });
   const { secret } = await new AccessKeysService(two.a.db).create(TEST_ADMIN.email);
-  const scim = (h: Harness, method: string, path: string, body?: unknown) =>
-    h.app.inject({
-      method: method as 'GET',
-      url: `/scim/v2${path}`,
-      headers: {
-        authorization: `Bearer ${secret}`,
-        ...(body !== undefined ? { 'content-type': 'application/scim+json' } : {}),
-      },
-      ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
-    });
+  const scim = (
+    h: Harness,
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    path: string,
+    body?: unknown,
+  ) => scimClient(h.app, secret)(method, path, body);
   return { scim };
 }
 

@@ -25,6 +25,27 @@ export interface ScimHarness {
   close: () => Promise<void>;
 }
 
+/**
+ * SCIM requests to `app` as Okta sends them, with the access key `key`: a body (JSON, or a string
+ * sent as it is) goes as application/scim+json.
+ */
+export function scimClient(app: FastifyInstance, key: string): ScimHarness['scim'] {
+  return (method, path, body, headers = {}) =>
+    app.inject({
+      method,
+      url: `/scim/v2${path}`,
+      headers: {
+        ...OKTA_HEADERS,
+        authorization: `Bearer ${key}`,
+        ...(body !== undefined ? { 'content-type': 'application/scim+json; charset=utf-8' } : {}),
+        ...headers,
+      },
+      ...(body !== undefined
+        ? { payload: typeof body === 'string' ? body : JSON.stringify(body) }
+        : {}),
+    });
+}
+
 /** An in-process server on an in-memory database with one access key, as app.ts builds it. */
 export async function scimHarness(): Promise<ScimHarness> {
   const config = {
@@ -47,20 +68,7 @@ export async function scimHarness(): Promise<ScimHarness> {
   const app = await buildApp(config, db, { logStream });
   const keys = new AccessKeysService(db);
   const { secret: key } = await keys.create('admin@example.com');
-  const scim: ScimHarness['scim'] = (method, path, body, headers = {}) =>
-    app.inject({
-      method,
-      url: `/scim/v2${path}`,
-      headers: {
-        ...OKTA_HEADERS,
-        authorization: `Bearer ${key}`,
-        ...(body !== undefined ? { 'content-type': 'application/scim+json; charset=utf-8' } : {}),
-        ...headers,
-      },
-      ...(body !== undefined
-        ? { payload: typeof body === 'string' ? body : JSON.stringify(body) }
-        : {}),
-    });
+  const scim = scimClient(app, key);
   return {
     app,
     db,
