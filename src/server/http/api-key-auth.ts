@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { ServiceError } from '../services/errors';
+import { ServiceError, tooManyFailures } from '../services/errors';
 import type { AppContext } from './context';
 
 /**
@@ -10,12 +10,7 @@ import type { AppContext } from './context';
 export async function authenticateApiKey(ctx: AppContext, request: FastifyRequest) {
   const wait = await ctx.apiKeyFailures.retryAfterSeconds(request.ip);
   if (wait > 0) {
-    throw new ServiceError(
-      'rate-limited',
-      `Too many requests with a wrong API key. Try again in ${wait} seconds.`,
-      undefined,
-      wait,
-    );
+    throw tooManyFailures('requests with a wrong API key', wait);
   }
   try {
     await ctx.apiKeys.authenticate(request.headers.authorization);

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import { lockInTransaction } from '../db/locks';
 import { inTransaction } from '../db/transaction';
-import { ServiceError } from './errors';
+import { ServiceError, tooManyFailures } from './errors';
 import { generatePassword, hashPassword, verifyPassword } from './passwords';
 import { FailureLimiter } from './rate-limit';
 
@@ -108,12 +108,7 @@ export class AdminAuthenticator {
       await this.byAddress.retryAfterSeconds(address),
     );
     if (wait > 0) {
-      throw new ServiceError(
-        'rate-limited',
-        `Too many failed ${what}. Try again in ${wait} seconds.`,
-        undefined,
-        wait,
-      );
+      throw tooManyFailures(`failed ${what}`, wait);
     }
   }
 

@@ -20,6 +20,16 @@ export class ServiceError extends Error {
   }
 }
 
+/** 429 with Retry-After: `Too many ${what}. Try again in ${seconds} seconds.` */
+export function tooManyFailures(what: string, seconds: number): ServiceError {
+  return new ServiceError(
+    'rate-limited',
+    `Too many ${what}. Try again in ${seconds} seconds.`,
+    undefined,
+    seconds,
+  );
+}
+
 export function invalidField(field: string, message: string): ServiceError {
   return new ServiceError('invalid', message, { [field]: message });
 }

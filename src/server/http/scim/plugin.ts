@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { SCHEMA } from '../../../shared/scim/constants';
-import { ServiceError } from '../../services/errors';
+import { ServiceError, tooManyFailures } from '../../services/errors';
 import { FailureLimiter } from '../../services/rate-limit';
 import { discoveryDocuments } from '../../services/scim/discovery';
 import { invalidSyntax, notFound, ScimError } from '../../services/scim/errors';
@@ -25,12 +25,7 @@ function authenticate(ctx: AppContext, limiter: FailureLimiter) {
     const enforce = (atMs: number | null | undefined) => {
       const wait = secondsToWait(atMs);
       if (wait > 0) {
-        throw new ServiceError(
-          'rate-limited',
-          `Too many requests with a wrong access key. Try again in ${wait} seconds.`,
-          undefined,
-          wait,
-        );
+        throw tooManyFailures('requests with a wrong access key', wait);
       }
     };
     try {
