@@ -4,9 +4,16 @@
  * With --concurrency N, N Okta import jobs at once, on SQLite, on PostgreSQL, and on PostgreSQL
  * with two instances (the jobs alternate between them). PostgreSQL is the throwaway server of
  * scripts/pg-test-server.sh with fsync on (synchronous_commit off, as SQLite's synchronous=NORMAL).
+ *
+ * Each setup first provisions BENCH_WARM_USERS (300) unmeasured, then BENCH_USERS (1,000)
+ * measured. Besides users/s it prints the CPU each provisioned user cost, by process: the
+ * server's main thread (its event loop), its other threads (the events thread, V8's GC and
+ * compiler), every PostgreSQL process, and this client. On two cores these compete: a setup
+ * whose total nears 2,000 ms per second is bound by the CPU, not by waiting.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -14,8 +21,10 @@ import { migrateToLatest, openDatabase, openPostgres } from '../src/server/db/da
 import { AccessKeysService } from '../src/server/services/access-keys';
 import { type BuiltServer, freePort, startBuiltServer } from '../src/testing/built-server';
 import { startPgServer, withDatabase } from '../src/testing/pg-server';
+import { postgresCpuMs, processCpu } from './bench/process-cpu';
 
-const USERS = Number(process.env.BENCH_USERS ?? 400);
+const USERS = Number(process.env.BENCH_USERS ?? 1000);
+const WARM_USERS = Number(process.env.BENCH_WARM_USERS ?? 300);
 const argValue = (name: string) => {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
@@ -34,10 +43,23 @@ interface Setup {
 interface Result {
   setup: Setup;
   usersPerSecond: number;
+  /** CPU milliseconds per provisioned user (lookup + create), by process. */
+  cpu: ReturnType<typeof cpuSnapshot>;
   createP50: number;
   createP95: number;
   membersPerSecond: number;
   pagesPerSecond: number;
+}
+
+function cpuSnapshot(serverPids: number[]) {
+  const own = process.cpuUsage();
+  const servers = serverPids.map(processCpu);
+  return {
+    serverMain: servers.reduce((sum, c) => sum + c.mainMs, 0),
+    serverOther: servers.reduce((sum, c) => sum + c.otherMs, 0),
+    postgres: postgresCpuMs(),
+    client: (own.user + own.system) / 1000,
+  };
 }
 
 const percentile = (values: number[], p: number) => {
@@ -45,46 +67,97 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 };
 
+/**
+ * Okta's side: node:http with kept-alive connections, the cheapest client Node has, since Okta's
+ * jobs do not share this machine's two cores with the server and every millisecond the client
+ * spends here is one the server does not get (fetch costs about twice as much per request).
+ */
 function client(bases: string[], key: string) {
-  const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/scim+json' };
-  return async (worker: number, method: string, url: string, body?: unknown) => {
-    const base = bases[worker % bases.length];
-    const started = performance.now();
-    const response = await fetch(`${base}/scim/v2${url}`, {
-      method,
-      headers,
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  const send = (base: string, method: string, url: string, body?: string) =>
+    new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const request = http.request(
+        `${base}/scim/v2${url}`,
+        {
+          method,
+          agent,
+          headers: {
+            authorization: `Bearer ${key}`,
+            'content-type': 'application/scim+json',
+            ...(body === undefined ? {} : { 'content-length': Buffer.byteLength(body) }),
+          },
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () =>
+            resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString() }),
+          );
+          response.on('error', reject);
+        },
+      );
+      request.on('error', reject);
+      request.end(body);
     });
-    const text = await response.text();
-    if (response.status >= 300) throw new Error(`${method} ${url}: ${response.status} ${text}`);
+  return async (worker: number, method: string, url: string, body?: unknown) => {
+    const base = bases[worker % bases.length] as string;
+    const started = performance.now();
+    const { status, text } = await send(
+      base,
+      method,
+      url,
+      body === undefined ? undefined : JSON.stringify(body),
+    );
+    if (status >= 300) throw new Error(`${method} ${url}: ${status} ${text}`);
     return { ms: performance.now() - started, json: text ? JSON.parse(text) : {} };
   };
 }
 
-async function run(setup: Setup, bases: string[], key: string): Promise<Result> {
+async function run(
+  setup: Setup,
+  bases: string[],
+  key: string,
+  serverPids: number[],
+): Promise<Result> {
   const call = client(bases, key);
   const creates: number[] = [];
   const ids: string[] = [];
-  const per = Math.ceil(USERS / setup.workers);
+  /** Each job looks its users up and creates them, one request at a time, as Okta's import does. */
+  const provision = (prefix: string, count: number) =>
+    Promise.all(
+      Array.from({ length: setup.workers }, async (_, w) => {
+        for (let i = 0; i < Math.ceil(count / setup.workers); i++) {
+          const userName = `${prefix}${w}.user${i}@bench.example.com`;
+          await call(w, 'GET', `/Users?filter=${encodeURIComponent(`userName eq "${userName}"`)}`);
+          const created = await call(w, 'POST', '/Users', {
+            schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+            userName,
+            name: { givenName: 'Bench', familyName: `User${i}` },
+            emails: [{ primary: true, value: userName, type: 'work' }],
+            active: true,
+          });
+          if (prefix !== 'warm') {
+            creates.push(created.ms);
+            ids.push(created.json.id);
+          }
+        }
+      }),
+    );
+  // Unmeasured: a server that has been running has compiled its hot code (the JIT's threads
+  // would otherwise be counted as the server's CPU).
+  await provision('warm', WARM_USERS);
+  const cpuBefore = cpuSnapshot(serverPids);
   let started = performance.now();
-  await Promise.all(
-    Array.from({ length: setup.workers }, async (_, w) => {
-      for (let i = 0; i < per; i++) {
-        const userName = `w${w}.user${i}@bench.example.com`;
-        await call(w, 'GET', `/Users?filter=${encodeURIComponent(`userName eq "${userName}"`)}`);
-        const created = await call(w, 'POST', '/Users', {
-          schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
-          userName,
-          name: { givenName: 'Bench', familyName: `User${i}` },
-          emails: [{ primary: true, value: userName, type: 'work' }],
-          active: true,
-        });
-        creates.push(created.ms);
-        ids.push(created.json.id);
-      }
-    }),
-  );
+  await provision('w', USERS);
   const usersPerSecond = ids.length / ((performance.now() - started) / 1000);
+  const cpuAfter = cpuSnapshot(serverPids);
+  const perUser = (k: keyof typeof cpuAfter) => (cpuAfter[k] - cpuBefore[k]) / ids.length;
+  const cpu = {
+    serverMain: perUser('serverMain'),
+    serverOther: perUser('serverOther'),
+    postgres: perUser('postgres'),
+    client: perUser('client'),
+  };
   const group = await call(0, 'POST', '/Groups', { displayName: 'bench', members: [] });
   const parts: string[][] = [];
   for (let i = 0; i < ids.length; i += 50) parts.push(ids.slice(i, i + 50));
@@ -117,6 +190,7 @@ async function run(setup: Setup, bases: string[], key: string): Promise<Result> 
   return {
     setup,
     usersPerSecond,
+    cpu,
     createP50: percentile(creates, 50),
     createP95: percentile(creates, 95),
     membersPerSecond,
@@ -158,7 +232,7 @@ async function main() {
     `${os.cpus().length} CPUs; load ${os
       .loadavg()
       .map((l) => l.toFixed(1))
-      .join(' ')}; ${USERS} users per setup`,
+      .join(' ')}; ${USERS} users per setup, after ${WARM_USERS} to warm up`,
   );
   const server = await startPgServer({ durable: true });
   const admin = new pg.Pool({ connectionString: server.url, max: 1 });
@@ -192,6 +266,7 @@ async function main() {
             setup,
             servers.map((s) => s.baseUrl),
             key,
+            servers.map((s) => s.child.pid ?? 0),
           ),
         );
       } finally {
@@ -204,10 +279,12 @@ async function main() {
     await server.stop();
   }
   const width = Math.max(...results.map((r) => r.setup.name.length));
-  console.log(`\n${'setup'.padEnd(width)}  users/s  create p50  create p95  members/s  pages/s`);
+  console.log(
+    `\n${'setup'.padEnd(width)}  users/s  create p50  create p95  members/s  pages/s  CPU ms/user: server main  other  postgres  client`,
+  );
   for (const r of results) {
     console.log(
-      `${r.setup.name.padEnd(width)}  ${r.usersPerSecond.toFixed(0).padStart(7)}  ${r.createP50.toFixed(2).padStart(10)}  ${r.createP95.toFixed(2).padStart(10)}  ${r.membersPerSecond.toFixed(0).padStart(9)}  ${r.pagesPerSecond.toFixed(0).padStart(7)}`,
+      `${r.setup.name.padEnd(width)}  ${r.usersPerSecond.toFixed(0).padStart(7)}  ${r.createP50.toFixed(2).padStart(10)}  ${r.createP95.toFixed(2).padStart(10)}  ${r.membersPerSecond.toFixed(0).padStart(9)}  ${r.pagesPerSecond.toFixed(0).padStart(7)}  ${r.cpu.serverMain.toFixed(2).padStart(24)}  ${r.cpu.serverOther.toFixed(2).padStart(5)}  ${(r.setup.db === 'postgres' ? r.cpu.postgres.toFixed(2) : '-').padStart(8)}  ${r.cpu.client.toFixed(2).padStart(6)}`,
     );
   }
   const by = (name: string) => results.find((r) => r.setup.name === name)?.usersPerSecond ?? 0;

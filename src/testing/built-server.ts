@@ -42,6 +42,8 @@ export interface BuiltServerOptions {
   onOutput?: (chunk: string) => void;
   /** More environment variables (FORWARD_AUTH_ALLOWED_HOSTS; DATABASE_URL and SECRET_KEY for two instances on one database). */
   env?: Record<string, string>;
+  /** Flags for node itself (`--cpu-prof`, which NODE_OPTIONS refuses). */
+  nodeArgs?: string[];
 }
 
 export interface BuiltServer {
@@ -87,7 +89,7 @@ export async function startBuiltServer(options: BuiltServerOptions): Promise<Bui
   }
   const baseUrl = `http://127.0.0.1:${options.port}`;
   let output = '';
-  const child = spawn(process.execPath, [serverEntry], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), serverEntry], {
     cwd: projectRoot,
     env: {
       PATH: process.env.PATH,
