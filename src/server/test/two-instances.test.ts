@@ -4,6 +4,7 @@
  * rate limits, licence totals, the deprovisioning hold, sync health, SCIM paging, and SCIM
  * uniqueness and memberships under two writers.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { syncHealth } from '../../shared/api/activity';
@@ -14,6 +15,7 @@ import { onPostgres } from '../../testing/test-database';
 import { startTwoInstances, type TwoInstances } from '../../testing/two-instances';
 import { oktaUser, scimClient } from '../http/scim/testing';
 import { AccessKeysService } from '../services/access-keys';
+import { FLUSH_AFTER_MS } from '../services/scim/activity';
 
 const PATCH_OP = ['urn:ietf:params:scim:api:messages:2.0:PatchOp'];
 let two: TwoInstances;
@@ -117,13 +119,20 @@ describe('two instances on one database', () => {
       (await adminB.inject({ method: 'GET', url: '/api/scim/summary' })).json(),
     );
     expect(summary.users).toEqual({ active: 1, deactivated: 0 });
-    // SQLite (one process per file, never two instances) batches the request log in memory for
-    // up to a second; PostgreSQL writes each record before the SCIM answer.
-    if (onPostgres()) expect(summary.lastRequest?.method).toBe('POST');
-    const health = syncHealth.parse(
-      (await adminB.inject({ method: 'GET', url: '/api/sync-health' })).json(),
-    );
-    if (onPostgres()) expect(health.lastByAction.map((a) => a.action)).toContain('create_user');
+    if (onPostgres()) {
+      // Each instance writes its request log in batches, FLUSH_AFTER_MS.postgres after the
+      // answers: B sees A's requests once that has passed. (SQLite is one process per file,
+      // never two instances: a reader flushes its own queue.)
+      await sleep(FLUSH_AFTER_MS.postgres + 100);
+      const later = scimSummary.parse(
+        (await adminB.inject({ method: 'GET', url: '/api/scim/summary' })).json(),
+      );
+      expect(later.lastRequest?.method).toBe('POST');
+      const health = syncHealth.parse(
+        (await adminB.inject({ method: 'GET', url: '/api/sync-health' })).json(),
+      );
+      expect(health.lastByAction.map((a) => a.action)).toContain('create_user');
+    }
   });
 
   it('hold one deprovisioning burst for deactivations spread over both, undone on either', async () => {
@@ -243,7 +252,7 @@ describe('two writers', () => {
     expect(after.members).toHaveLength(39);
   });
 
-  it('record each of 30 concurrent SCIM requests once, readable on the other instance at once', async () => {
+  it('record each of 30 concurrent SCIM requests once, readable on the other instance a batch later', async () => {
     const { scim } = await start();
     const answers = await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
@@ -257,9 +266,11 @@ describe('two writers', () => {
       const page = (await admin.inject({ method: 'GET', url })).json();
       return page.entries.map((e: { resourceName: string }) => e.resourceName).sort();
     };
-    // SQLite (one process per file) keeps each instance's log in memory for up to a second; a
-    // reader flushes its own instance's: B's first. PostgreSQL writes each before its answer.
-    if (!onPostgres()) await logged(two.b);
+    // Each instance writes its log in batches. On PostgreSQL a batch is written within
+    // FLUSH_AFTER_MS.postgres; SQLite (one process per file) waits up to a second, and a reader
+    // flushes its own instance's queue: B's first.
+    if (onPostgres()) await sleep(FLUSH_AFTER_MS.postgres + 100);
+    else await logged(two.b);
     expect(await logged(two.a)).toEqual(
       Array.from({ length: 30 }, (_, i) => `r${i}@acme.com`).sort(),
     );

@@ -84,7 +84,7 @@ function errorDetail(payload: unknown): string | null {
 }
 
 /**
- * Records each SCIM request as it is answered (before the bytes leave, so a reader that comes
+ * Records each SCIM request as it is answered (queued before the bytes leave, so a reader here that comes
  * next finds it): the Okta action, the outcome, the resource, what changed, the error's detail.
  */
 export function recordScimActivity(scope: FastifyInstance, activity: ScimActivity) {

@@ -37,36 +37,38 @@ export async function flushScimActivity(db: Db): Promise<void> {
 const cut = (text: string | null, max: number) =>
   text === null || text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 
+/** How long a record may wait to be written: what another instance's reader can miss. */
+export const FLUSH_AFTER_MS = { sqlite: 1000, postgres: 100 };
+
 /**
  * The SCIM request log (what each request stood for, what it changed; never bodies) and the
- * console's summary. Records are queued and written in batches so that logging costs Okta's
- * requests almost nothing; readers flush first.
+ * console's summary. Records are queued and written in batches, after the answer has gone out,
+ * so that logging costs Okta's requests almost nothing: on PostgreSQL one insert per batch
+ * instead of a round trip before every answer. Readers here flush first; on PostgreSQL, readers
+ * on another instance see this instance's records at most FLUSH_AFTER_MS.postgres later. A
+ * process killed with -9 loses at most that much of the log, never a SCIM change.
  */
 export class ScimActivity {
   private pending: ScimRequestRecord[] = [];
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
+  /** Records are written in batches, at most this long after the request. */
+  private readonly flushAfterMs: number;
 
   constructor(
     private readonly db: Db,
     private readonly scimBaseUrl: string,
-    /** Records are written in batches, at most this long after the request. */
-    private readonly flushAfterMs = 1000,
+    flushAfterMs?: number,
   ) {
-    this.writeThrough = isPostgres(db);
+    this.flushAfterMs =
+      flushAfterMs ?? (isPostgres(db) ? FLUSH_AFTER_MS.postgres : FLUSH_AFTER_MS.sqlite);
     byDatabase.set(db, this);
   }
-
-  /**
-   * On PostgreSQL other instances read the log too and cannot flush this one's queue: each
-   * record is written before the SCIM answer goes out.
-   */
-  private readonly writeThrough: boolean;
 
   /** Queues one record; a batch is written within `flushAfterMs`, or at 200 records. */
   async record(entry: ScimRequestRecord): Promise<void> {
     this.pending.push(entry);
-    if (this.writeThrough || this.pending.length >= 200) await this.flush();
+    if (this.pending.length >= 200) await this.flush();
     else {
       this.timer ??= setTimeout(() => {
         this.flush().catch(() => {});
@@ -80,8 +82,7 @@ export class ScimActivity {
 
   /**
    * Writes what is queued; resolves once everything queued before the call is stored. Records
-   * queued while a write is in flight go together in the next one, so concurrent requests
-   * (PostgreSQL writes each before its answer) share inserts instead of queueing one by one.
+   * queued while a write is in flight go together in the next one.
    */
   async flush(): Promise<void> {
     clearTimeout(this.timer);
