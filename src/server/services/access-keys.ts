@@ -21,7 +21,56 @@ const KEY_FORMAT = /^osc_scim_[A-Za-z0-9_-]{51}$/;
 /** last_used_at is written at most this often per key (but always when the revoke hint needs it). */
 const TOUCH_EVERY_MS = 5_000;
 
+/**
+ * How long this process trusts a key it has just checked without asking the database again (one
+ * round trip less per SCIM request). A key revoked here is refused at once; revoked on another
+ * instance (PostgreSQL), within this time.
+ */
+export const KEY_RECHECK_MS = 1_000;
+
 type KeyRow = Database['scim_access_keys'] & { id: number };
+
+interface CheckedKey {
+  keyId: number;
+  /** Until then the key needs neither a check nor a write of its last use. */
+  untilMs: number;
+}
+
+/** The keys this process checked lately against one database, and the ids it revoked since. */
+class CheckedKeys {
+  private readonly byHash = new Map<string, CheckedKey>();
+  private readonly revoked = new Set<number>();
+
+  get(hash: string, nowMs: number): CheckedKey | undefined {
+    const checked = this.byHash.get(hash);
+    if (checked && (nowMs >= checked.untilMs || this.revoked.has(checked.keyId))) {
+      this.byHash.delete(hash);
+      return undefined;
+    }
+    return checked;
+  }
+
+  /** After a check at `nowMs` that found the key's last use at `lastUsedMs` (now, if written). */
+  remember(hash: string, keyId: number, nowMs: number, lastUsedMs: number) {
+    if (this.revoked.has(keyId) || this.byHash.size >= 100) return;
+    const untilMs = Math.min(nowMs + KEY_RECHECK_MS, lastUsedMs + TOUCH_EVERY_MS);
+    this.byHash.set(hash, { keyId, untilMs });
+  }
+
+  /** Another key was used for the first time: the others' last use must be exact again. */
+  forgetAll() {
+    this.byHash.clear();
+  }
+
+  /** Kept for good (a key is never restored): a check racing the revoke cannot trust it again. */
+  revoke(keyId: number) {
+    this.revoked.add(keyId);
+    for (const [hash, checked] of this.byHash)
+      if (checked.keyId === keyId) this.byHash.delete(hash);
+  }
+}
+
+const checkedKeysOf = new WeakMap<Db, CheckedKeys>();
 
 /** The key in an Authorization header: `Bearer <key>`, or the bare key as Okta's field sends it. */
 export function keyFromHeader(header: string | undefined): string | undefined {
@@ -57,22 +106,37 @@ const UNAUTHENTICATED = 'The access key is missing, wrong or revoked. Create one
 
 /** A check that comes before the key (a rate limit), run within the key's query. */
 export interface KeyGate {
+  /**
+   * False when this instance saw the caller fail lately: the key is then checked in the
+   * database, with the gate, even if it was checked a moment ago.
+   */
+  mayTrustRecentCheck: boolean;
   /** One row with the value `enforce` judges, or none. */
-  failure: SelectQueryBuilder<Database, 'rate_limit_failures', { at_ms: number }>;
+  failure: () => SelectQueryBuilder<Database, 'rate_limit_failures', { at_ms: number }>;
   /** Throws when the caller must wait: the key is then neither judged nor marked used. */
   enforce(atMs: number | null | undefined): void;
 }
 
 /** SCIM access keys: random, prefixed, stored only as sha256, at most two active. */
 export class AccessKeysService {
+  private readonly checked: CheckedKeys;
+
   constructor(
     private readonly db: Db,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+    checked?: CheckedKeys,
+  ) {
+    let shared = checked ?? checkedKeysOf.get(db);
+    if (!shared) {
+      shared = new CheckedKeys();
+      checkedKeysOf.set(db, shared);
+    }
+    this.checked = shared;
+  }
 
   /** The same service working through `db`, a transaction the caller holds. */
   withDb(db: Db): AccessKeysService {
-    return new AccessKeysService(db, this.now);
+    return new AccessKeysService(db, this.now, this.checked);
   }
 
   async list(): Promise<AccessKeyList> {
@@ -123,6 +187,7 @@ export class AccessKeysService {
         .where('id', '=', id)
         .executeTakeFirst();
       if (!row) throw new ServiceError('not-found', 'There is no access key with this id.');
+      this.checked.revoke(id);
       if (row.revoked_at !== null) return undefined;
       await trx
         .updateTable('scim_access_keys')
@@ -136,15 +201,23 @@ export class AccessKeysService {
   /**
    * Checks the Authorization header; records the key's use. Throws 'unauthenticated'. `gate`
    * (the SCIM rate limit) is checked first, in the key's own query: one round trip for both.
+   * A key this process found good less than KEY_RECHECK_MS ago, whose last use needs no write,
+   * is trusted without a query, unless the gate says the caller failed here lately.
    */
   async authenticate(header: string | undefined, gate?: KeyGate): Promise<{ keyId: number }> {
     const key = keyFromHeader(header);
-    const enforceAlone = async () => gate?.enforce((await gate.failure.executeTakeFirst())?.at_ms);
+    const enforceAlone = async () =>
+      gate?.enforce((await gate.failure().executeTakeFirst())?.at_ms);
     if (!key || !KEY_FORMAT.test(key)) {
       await enforceAlone();
       throw new ServiceError('unauthenticated', UNAUTHENTICATED);
     }
     const hash = sha256(key);
+    const now = this.now();
+    if (gate?.mayTrustRecentCheck !== false) {
+      const checked = this.checked.get(hash, now.getTime());
+      if (checked) return { keyId: checked.keyId };
+    }
     const row = await this.db
       .selectFrom('scim_access_keys as k')
       .select([
@@ -159,7 +232,7 @@ export class AccessKeysService {
             .whereRef('n.id', '>', 'k.id')
             .where('n.revoked_at', 'is', null)
             .as('newer_first_used_at'),
-        gate ? gate.failure.as('blocking_failure') : sql<null>`null`.as('blocking_failure'),
+        gate ? gate.failure().as('blocking_failure') : sql<null>`null`.as('blocking_failure'),
       ])
       .where('k.key_hash', '=', hash)
       .where('k.revoked_at', 'is', null)
@@ -171,19 +244,24 @@ export class AccessKeysService {
     if (!row || !constantTimeEqual(row.key_hash, hash)) {
       throw new ServiceError('unauthenticated', UNAUTHENTICATED);
     }
-    const now = this.now();
     const iso = now.toISOString();
     const last = row.last_used_at;
     const stale = !last || now.getTime() - Date.parse(last) >= TOUCH_EVERY_MS;
     const newer = row.newer_first_used_at as string | null;
     // The revoke hint compares this key's last use with the newer key's first use: keep it exact.
-    if (row.first_used_at === null || stale || (newer !== null && (!last || last < newer))) {
+    const touch =
+      row.first_used_at === null || stale || (newer !== null && (!last || last < newer));
+    if (touch) {
       await this.db
         .updateTable('scim_access_keys')
         .set({ first_used_at: row.first_used_at ?? iso, last_used_at: iso })
         .where('id', '=', row.id)
         .execute();
+      // A first use makes an older key's next use worth writing (the hint): check those again.
+      if (row.first_used_at === null) this.checked.forgetAll();
     }
+    const lastUsedMs = touch || !last ? now.getTime() : Date.parse(last);
+    this.checked.remember(hash, row.id, now.getTime(), lastUsedMs);
     return { keyId: row.id };
   }
 }

@@ -11,7 +11,7 @@ export class FailureLimiter {
     private readonly db: Db,
     private readonly scope: string,
     private readonly maxFailures: number,
-    private readonly windowMs: number,
+    readonly windowMs: number,
     private readonly now: () => number = Date.now,
   ) {}
 

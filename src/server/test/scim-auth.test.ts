@@ -1,6 +1,7 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { OKTA_HEADERS, type ScimHarness, scimHarness, signInAdmin } from '../http/scim/testing';
-import { AccessKeysService } from '../services/access-keys';
+import { AccessKeysService, KEY_RECHECK_MS } from '../services/access-keys';
 
 let h: ScimHarness;
 beforeEach(async () => {
@@ -53,6 +54,8 @@ describe('SCIM authentication', () => {
   });
 
   test('repeated failures from one address are rate limited with Retry-After', async () => {
+    // The key was good a moment ago; once its caller's address fails, it is checked again.
+    expect((await get(`Bearer ${h.key}`)).statusCode).toBe(200);
     for (let i = 0; i < 20; i++) expect((await get('Bearer wrong')).statusCode).toBe(401);
     const limited = await get('Bearer wrong');
     expect(limited.statusCode).toBe(429);
@@ -60,6 +63,44 @@ describe('SCIM authentication', () => {
     expect(limited.json()).toMatchObject({ status: '429' });
     // Blocked addresses are refused before the key is even looked at.
     expect((await get(`Bearer ${h.key}`)).statusCode).toBe(429);
+  });
+});
+
+describe('a key checked a moment ago', () => {
+  test('is trusted for KEY_RECHECK_MS without the database, then checked again', async () => {
+    expect((await get(`Bearer ${h.key}`)).statusCode).toBe(200);
+    // Revoked behind this process's back, as another instance on the same database does.
+    await h.db
+      .updateTable('scim_access_keys')
+      .set({ revoked_at: new Date().toISOString() })
+      .execute();
+    const revokedAt = Date.now();
+    expect((await get(`Bearer ${h.key}`)).statusCode).toBe(200);
+    await sleep(KEY_RECHECK_MS - (Date.now() - revokedAt) + 50);
+    expect((await get(`Bearer ${h.key}`)).statusCode).toBe(401);
+  });
+
+  test('is checked again once another key is used for the first time (the revoke hint)', async () => {
+    let now = Date.parse('2030-01-01T00:00:00.000Z');
+    const service = new AccessKeysService(h.db, () => new Date(now));
+    await service.authenticate(h.key);
+    const newer = await service.create('admin@example.com');
+    now += 100;
+    await service.authenticate(newer.secret);
+    // Okta still sends the older key 100 ms later: that use must be written, or the older key
+    // would be flagged safe to revoke while in use.
+    now += 100;
+    await service.authenticate(h.key);
+    const older = (await service.list()).keys.find((k) => k.id !== newer.key.id);
+    expect(older?.lastUsedAt).toBe(new Date(now).toISOString());
+    expect(older?.safeToRevoke).toBe(false);
+  });
+
+  test('is refused at once when it is revoked here', async () => {
+    expect((await get(`Bearer ${h.key}`)).statusCode).toBe(200);
+    const [key] = (await h.keys.list()).keys;
+    await h.keys.revoke(key?.id ?? 0);
+    expect((await get(`Bearer ${h.key}`)).statusCode).toBe(401);
   });
 });
 

@@ -14,7 +14,7 @@ import { TEST_ADMIN } from '../../testing/server-harness';
 import { onPostgres } from '../../testing/test-database';
 import { startTwoInstances, type TwoInstances } from '../../testing/two-instances';
 import { oktaUser, scimClient } from '../http/scim/testing';
-import { AccessKeysService } from '../services/access-keys';
+import { AccessKeysService, KEY_RECHECK_MS } from '../services/access-keys';
 import { FLUSH_AFTER_MS } from '../services/scim/activity';
 
 const PATCH_OP = ['urn:ietf:params:scim:api:messages:2.0:PatchOp'];
@@ -89,6 +89,28 @@ describe('two instances on one database', () => {
     expect((await wrong(two.a)).statusCode).toBe(401);
     expect((await wrong(two.b)).statusCode).toBe(401);
     expect((await wrong(two.a)).statusCode).toBe(429);
+  });
+
+  it('refuse a SCIM key revoked on A: at once on A, on B within KEY_RECHECK_MS', async () => {
+    const { scim } = await start();
+    // Both have just checked the key, and may trust it for a moment.
+    expect((await scim(two.a, 'GET', '/Users?count=1')).statusCode).toBe(200);
+    expect((await scim(two.b, 'GET', '/Users?count=1')).statusCode).toBe(200);
+    const admin = await two.a.session();
+    const [key] = (await admin.inject({ method: 'GET', url: '/api/access-keys' })).json().keys;
+    const revoked = await admin.inject({ method: 'DELETE', url: `/api/access-keys/${key.id}` });
+    expect(revoked.statusCode).toBe(204);
+    const revokedAt = Date.now();
+    expect((await scim(two.a, 'GET', '/Users?count=1')).statusCode).toBe(401);
+    let refusedAfter = Number.POSITIVE_INFINITY;
+    while (Date.now() - revokedAt < KEY_RECHECK_MS + 500) {
+      if ((await scim(two.b, 'GET', '/Users?count=1')).statusCode === 401) {
+        refusedAfter = Date.now() - revokedAt;
+        break;
+      }
+      await sleep(50);
+    }
+    expect(refusedAfter).toBeLessThanOrEqual(KEY_RECHECK_MS + 100);
   });
 
   it('show the same users, licence totals and sync health, however often they are asked', async () => {

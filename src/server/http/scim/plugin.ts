@@ -19,21 +19,52 @@ export interface ScimOptions {
 
 const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
 
+/** Addresses that sent a wrong key lately, on this instance (their key is always checked). */
+class RecentFailures {
+  private readonly atMs = new Map<string, number>();
+  constructor(private readonly windowMs: number) {}
+
+  add(address: string) {
+    const now = Date.now();
+    if (this.atMs.size >= 10_000) {
+      for (const [a, at] of this.atMs) if (now - at >= this.windowMs) this.atMs.delete(a);
+      if (this.atMs.size >= 10_000) this.atMs.clear();
+    }
+    this.atMs.set(address, now);
+  }
+
+  has(address: string): boolean {
+    const at = this.atMs.get(address);
+    return at !== undefined && Date.now() - at < this.windowMs;
+  }
+}
+
 function authenticate(ctx: AppContext, limiter: FailureLimiter) {
+  const recentFailures = new RecentFailures(limiter.windowMs);
   return async (request: FastifyRequest) => {
-    const { failure, secondsToWait } = limiter.check(request.ip);
+    let check: ReturnType<FailureLimiter['check']> | undefined;
+    const limit = () => {
+      check ??= limiter.check(request.ip);
+      return check;
+    };
     const enforce = (atMs: number | null | undefined) => {
-      const wait = secondsToWait(atMs);
+      const wait = limit().secondsToWait(atMs);
       if (wait > 0) {
         throw tooManyFailures('requests with a wrong access key', wait);
       }
     };
     try {
       // The rate limit is checked first, in the key's query: one round trip for both.
-      await ctx.accessKeys.authenticate(request.headers.authorization, { failure, enforce });
+      await ctx.accessKeys.authenticate(request.headers.authorization, {
+        mayTrustRecentCheck: !recentFailures.has(request.ip),
+        failure: () => limit().failure,
+        enforce,
+      });
     } catch (error) {
-      if (error instanceof ServiceError && error.kind === 'unauthenticated')
+      if (error instanceof ServiceError && error.kind === 'unauthenticated') {
+        recentFailures.add(request.ip);
         await limiter.fail(request.ip);
+      }
       throw error;
     }
   };
