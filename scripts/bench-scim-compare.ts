@@ -5,8 +5,8 @@
  * with two instances (the jobs alternate between them). PostgreSQL is the throwaway server of
  * scripts/pg-test-server.sh with fsync on (synchronous_commit off, as SQLite's synchronous=NORMAL).
  *
- * Each setup first provisions BENCH_WARM_USERS (300) unmeasured, then BENCH_USERS (1,000)
- * measured. Besides users/s it prints the CPU each provisioned user cost, by process: the
+ * Each setup first provisions BENCH_WARM_USERS (300) unmeasured; then the setups take turns,
+ * BENCH_ROUNDS (3) times, each provisioning BENCH_USERS (1,000) measured; the median counts. Besides users/s it prints the CPU each provisioned user cost, by process: the
  * server's main thread (its event loop), its other threads (the events thread, V8's GC and
  * compiler), every PostgreSQL process, and this client. On two cores these compete: a setup
  * whose total nears 2,000 ms per second is bound by the CPU, not by waiting.
@@ -25,6 +25,7 @@ import { postgresCpuMs, processCpu } from './bench/process-cpu';
 
 const USERS = Number(process.env.BENCH_USERS ?? 1000);
 const WARM_USERS = Number(process.env.BENCH_WARM_USERS ?? 300);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const argValue = (name: string) => {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
@@ -42,7 +43,9 @@ interface Setup {
 }
 interface Result {
   setup: Setup;
+  /** The median of the rounds. */
   usersPerSecond: number;
+  rounds: number[];
   /** CPU milliseconds per provisioned user (lookup + create), by process. */
   cpu: ReturnType<typeof cpuSnapshot>;
   createP50: number;
@@ -113,59 +116,70 @@ function client(bases: string[], key: string) {
   };
 }
 
-async function run(
-  setup: Setup,
-  bases: string[],
-  key: string,
-  serverPids: number[],
-): Promise<Result> {
-  const call = client(bases, key);
+interface Running {
+  setup: Setup;
+  call: ReturnType<typeof client>;
+  pids: number[];
+  servers: BuiltServer[];
+  dir: string;
+}
+
+/** Each job looks its users up and creates them, one request at a time, as Okta's import does. */
+async function provision(run: Running, prefix: string, count: number) {
   const creates: number[] = [];
   const ids: string[] = [];
-  /** Each job looks its users up and creates them, one request at a time, as Okta's import does. */
-  const provision = (prefix: string, count: number) =>
-    Promise.all(
-      Array.from({ length: setup.workers }, async (_, w) => {
-        for (let i = 0; i < Math.ceil(count / setup.workers); i++) {
-          const userName = `${prefix}${w}.user${i}@bench.example.com`;
-          await call(w, 'GET', `/Users?filter=${encodeURIComponent(`userName eq "${userName}"`)}`);
-          const created = await call(w, 'POST', '/Users', {
-            schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
-            userName,
-            name: { givenName: 'Bench', familyName: `User${i}` },
-            emails: [{ primary: true, value: userName, type: 'work' }],
-            active: true,
-          });
-          if (prefix !== 'warm') {
-            creates.push(created.ms);
-            ids.push(created.json.id);
-          }
-        }
-      }),
-    );
-  // Unmeasured: a server that has been running has compiled its hot code (the JIT's threads
-  // would otherwise be counted as the server's CPU).
-  await provision('warm', WARM_USERS);
-  const cpuBefore = cpuSnapshot(serverPids);
-  let started = performance.now();
-  await provision('w', USERS);
+  const { workers } = run.setup;
+  await Promise.all(
+    Array.from({ length: workers }, async (_, w) => {
+      for (let i = 0; i < Math.ceil(count / workers); i++) {
+        const userName = `${prefix}${w}.user${i}@bench.example.com`;
+        await run.call(
+          w,
+          'GET',
+          `/Users?filter=${encodeURIComponent(`userName eq "${userName}"`)}`,
+        );
+        const created = await run.call(w, 'POST', '/Users', {
+          schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+          userName,
+          name: { givenName: 'Bench', familyName: `User${i}` },
+          emails: [{ primary: true, value: userName, type: 'work' }],
+          active: true,
+        });
+        creates.push(created.ms);
+        ids.push(created.json.id);
+      }
+    }),
+  );
+  return { creates, ids };
+}
+
+/** One measured round: users/s, and the CPU each user cost by process. */
+async function measureRound(run: Running, round: number) {
+  const before = cpuSnapshot(run.pids);
+  const started = performance.now();
+  const { creates, ids } = await provision(run, `r${round}.`, USERS);
   const usersPerSecond = ids.length / ((performance.now() - started) / 1000);
-  const cpuAfter = cpuSnapshot(serverPids);
-  const perUser = (k: keyof typeof cpuAfter) => (cpuAfter[k] - cpuBefore[k]) / ids.length;
-  const cpu = {
-    serverMain: perUser('serverMain'),
-    serverOther: perUser('serverOther'),
-    postgres: perUser('postgres'),
-    client: perUser('client'),
-  };
-  const group = await call(0, 'POST', '/Groups', { displayName: 'bench', members: [] });
+  const after = cpuSnapshot(run.pids);
+  const cpu = Object.fromEntries(
+    Object.keys(after).map((k) => {
+      const key = k as keyof typeof after;
+      return [key, (after[key] - before[key]) / ids.length];
+    }),
+  ) as typeof after;
+  return { usersPerSecond, cpu, creates, ids };
+}
+
+/** Group membership and paging, once, with the last round's users. */
+async function membersAndPages(run: Running, ids: string[]) {
+  const { workers } = run.setup;
+  const group = await run.call(0, 'POST', '/Groups', { displayName: 'bench', members: [] });
   const parts: string[][] = [];
   for (let i = 0; i < ids.length; i += 50) parts.push(ids.slice(i, i + 50));
-  started = performance.now();
+  let started = performance.now();
   await Promise.all(
-    Array.from({ length: setup.workers }, async (_, w) => {
-      for (let p = w; p < parts.length; p += setup.workers) {
-        await call(w, 'PATCH', `/Groups/${group.json.id}`, {
+    Array.from({ length: workers }, async (_, w) => {
+      for (let p = w; p < parts.length; p += workers) {
+        await run.call(w, 'PATCH', `/Groups/${group.json.id}`, {
           schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
           Operations: [
             { op: 'add', path: 'members', value: (parts[p] ?? []).map((value) => ({ value })) },
@@ -178,25 +192,19 @@ async function run(
   const pages = Math.ceil(ids.length / 100);
   started = performance.now();
   await Promise.all(
-    Array.from({ length: setup.workers }, async (_, w) => {
-      for (let p = w; p < pages; p += setup.workers) {
-        await call(w, 'GET', `/Users?startIndex=${p * 100 + 1}&count=100`);
+    Array.from({ length: workers }, async (_, w) => {
+      for (let p = w; p < pages; p += workers) {
+        await run.call(w, 'GET', `/Users?startIndex=${p * 100 + 1}&count=100`);
       }
     }),
   );
   const pagesPerSecond = pages / ((performance.now() - started) / 1000);
-  const check = await call(0, 'GET', `/Groups/${group.json.id}`);
+  const check = await run.call(0, 'GET', `/Groups/${group.json.id}`);
   if (check.json.members.length !== ids.length) throw new Error('members lost');
-  return {
-    setup,
-    usersPerSecond,
-    cpu,
-    createP50: percentile(creates, 50),
-    createP95: percentile(creates, 95),
-    membersPerSecond,
-    pagesPerSecond,
-  };
+  return { membersPerSecond, pagesPerSecond };
 }
+
+const median = (values: number[]) => percentile(values, 50);
 
 async function main() {
   if (!withPostgres) {
@@ -232,10 +240,11 @@ async function main() {
     `${os.cpus().length} CPUs; load ${os
       .loadavg()
       .map((l) => l.toFixed(1))
-      .join(' ')}; ${USERS} users per setup, after ${WARM_USERS} to warm up`,
+      .join(' ')}; ${ROUNDS} rounds of ${USERS} users per setup, after ${WARM_USERS} to warm up`,
   );
   const server = await startPgServer({ durable: true });
   const admin = new pg.Pool({ connectionString: server.url, max: 1 });
+  const running: Running[] = [];
   const results: Result[] = [];
   try {
     for (const [n, setup] of setups.entries()) {
@@ -249,42 +258,70 @@ async function main() {
       await migrateToLatest(db);
       const key = (await new AccessKeysService(db).create('bench')).secret;
       await db.destroy();
-      const servers: BuiltServer[] = [];
-      try {
-        for (let i = 0; i < setup.instances; i++) {
-          servers.push(
-            await startBuiltServer({
-              port: await freePort(),
-              dataDir: dir,
-              admin: ADMIN,
-              env: { SECRET_KEY, ...(url ? { DATABASE_URL: url } : {}) },
-            }),
-          );
-        }
-        results.push(
-          await run(
-            setup,
-            servers.map((s) => s.baseUrl),
-            key,
-            servers.map((s) => s.child.pid ?? 0),
-          ),
+      const run: Running = { setup, call: client([], key), pids: [], servers: [], dir };
+      running.push(run);
+      for (let i = 0; i < setup.instances; i++) {
+        run.servers.push(
+          await startBuiltServer({
+            port: await freePort(),
+            dataDir: dir,
+            admin: ADMIN,
+            env: { SECRET_KEY, ...(url ? { DATABASE_URL: url } : {}) },
+          }),
         );
-      } finally {
-        for (const s of servers) await s.stop();
-        fs.rmSync(dir, { recursive: true, force: true });
+      }
+      run.call = client(
+        run.servers.map((s) => s.baseUrl),
+        key,
+      );
+      run.pids = run.servers.map((s) => s.child.pid ?? 0);
+      // Unmeasured: a server that has been running has compiled its hot code (the JIT's
+      // threads would otherwise be counted as the server's CPU).
+      await provision(run, 'warm', WARM_USERS);
+    }
+    // The setups take turns, round after round, so that a slower minute of a shared machine
+    // falls on all of them; each setup's figure is the median of its rounds.
+    const rounds = running.map(() => [] as Awaited<ReturnType<typeof measureRound>>[]);
+    for (let round = 0; round < ROUNDS; round++) {
+      for (let i = 0; i < running.length; i++) {
+        const turn = (i + round) % running.length;
+        rounds[turn]?.push(await measureRound(running[turn] as Running, round));
       }
     }
+    for (const [i, run] of running.entries()) {
+      const mine = rounds[i] ?? [];
+      const creates = mine.flatMap((r) => r.creates);
+      const cpuOf = (k: keyof Result['cpu']) => median(mine.map((r) => r.cpu[k]));
+      results.push({
+        setup: run.setup,
+        usersPerSecond: median(mine.map((r) => r.usersPerSecond)),
+        rounds: mine.map((r) => r.usersPerSecond),
+        cpu: {
+          serverMain: cpuOf('serverMain'),
+          serverOther: cpuOf('serverOther'),
+          postgres: cpuOf('postgres'),
+          client: cpuOf('client'),
+        },
+        createP50: percentile(creates, 50),
+        createP95: percentile(creates, 95),
+        ...(await membersAndPages(run, mine[mine.length - 1]?.ids ?? [])),
+      });
+    }
   } finally {
+    for (const run of running) {
+      for (const s of run.servers) await s.stop();
+      fs.rmSync(run.dir, { recursive: true, force: true });
+    }
     await admin.end();
     await server.stop();
   }
   const width = Math.max(...results.map((r) => r.setup.name.length));
   console.log(
-    `\n${'setup'.padEnd(width)}  users/s  create p50  create p95  members/s  pages/s  CPU ms/user: server main  other  postgres  client`,
+    `\n${'setup'.padEnd(width)}  users/s  create p50  create p95  members/s  pages/s  CPU ms/user: server main  other  postgres  client  users/s by round`,
   );
   for (const r of results) {
     console.log(
-      `${r.setup.name.padEnd(width)}  ${r.usersPerSecond.toFixed(0).padStart(7)}  ${r.createP50.toFixed(2).padStart(10)}  ${r.createP95.toFixed(2).padStart(10)}  ${r.membersPerSecond.toFixed(0).padStart(9)}  ${r.pagesPerSecond.toFixed(0).padStart(7)}  ${r.cpu.serverMain.toFixed(2).padStart(24)}  ${r.cpu.serverOther.toFixed(2).padStart(5)}  ${(r.setup.db === 'postgres' ? r.cpu.postgres.toFixed(2) : '-').padStart(8)}  ${r.cpu.client.toFixed(2).padStart(6)}`,
+      `${r.setup.name.padEnd(width)}  ${r.usersPerSecond.toFixed(0).padStart(7)}  ${r.createP50.toFixed(2).padStart(10)}  ${r.createP95.toFixed(2).padStart(10)}  ${r.membersPerSecond.toFixed(0).padStart(9)}  ${r.pagesPerSecond.toFixed(0).padStart(7)}  ${r.cpu.serverMain.toFixed(2).padStart(24)}  ${r.cpu.serverOther.toFixed(2).padStart(5)}  ${(r.setup.db === 'postgres' ? r.cpu.postgres.toFixed(2) : '-').padStart(8)}  ${r.cpu.client.toFixed(2).padStart(6)}  ${r.rounds.map((u) => u.toFixed(0)).join(' ')}`,
     );
   }
   const by = (name: string) => results.find((r) => r.setup.name === name)?.usersPerSecond ?? 0;
