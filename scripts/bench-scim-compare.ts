@@ -5,7 +5,7 @@
  * with two instances (the jobs alternate between them). PostgreSQL is the throwaway server of
  * scripts/pg-test-server.sh with fsync on (synchronous_commit off, as SQLite's synchronous=NORMAL).
  *
- * Each setup first provisions BENCH_WARM_USERS (300) unmeasured; then the setups take turns,
+ * Each setup first provisions BENCH_WARM_USERS (2,000) per instance, unmeasured; then the setups take turns,
  * BENCH_ROUNDS (3) times, each provisioning BENCH_USERS (1,000) measured; the median counts. Besides users/s it prints the CPU each provisioned user cost, by process: the
  * server's main thread (its event loop), its other threads (the events thread, V8's GC and
  * compiler), every PostgreSQL process, and this client. On two cores these compete: a setup
@@ -24,7 +24,8 @@ import { startPgServer, withDatabase } from '../src/testing/pg-server';
 import { postgresCpuMs, processCpu } from './bench/process-cpu';
 
 const USERS = Number(process.env.BENCH_USERS ?? 1000);
-const WARM_USERS = Number(process.env.BENCH_WARM_USERS ?? 300);
+/** Per instance: V8 compiles the hot code over the first few thousand requests an instance serves. */
+const WARM_USERS = Number(process.env.BENCH_WARM_USERS ?? 2000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const argValue = (name: string) => {
   const i = process.argv.indexOf(name);
@@ -240,7 +241,9 @@ async function main() {
     `${os.cpus().length} CPUs; load ${os
       .loadavg()
       .map((l) => l.toFixed(1))
-      .join(' ')}; ${ROUNDS} rounds of ${USERS} users per setup, after ${WARM_USERS} to warm up`,
+      .join(
+        ' ',
+      )}; ${ROUNDS} rounds of ${USERS} users per setup, after ${WARM_USERS} per instance to warm up`,
   );
   const server = await startPgServer({ durable: true });
   const admin = new pg.Pool({ connectionString: server.url, max: 1 });
@@ -276,8 +279,9 @@ async function main() {
       );
       run.pids = run.servers.map((s) => s.child.pid ?? 0);
       // Unmeasured: a server that has been running has compiled its hot code (the JIT's
-      // threads would otherwise be counted as the server's CPU).
-      await provision(run, 'warm', WARM_USERS);
+      // threads would otherwise be counted as the server's CPU, twice over with two instances,
+      // each of which sees half the requests).
+      await provision(run, 'warm', WARM_USERS * setup.instances);
     }
     // The setups take turns, round after round, so that a slower minute of a shared machine
     // falls on all of them; each setup's figure is the median of its rounds.
