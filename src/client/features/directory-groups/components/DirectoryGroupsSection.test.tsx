@@ -229,4 +229,24 @@ describe('Licence totals on the main page', () => {
       vi.useRealTimers();
     }
   });
+
+  it('shows a mapping made in another tab or on another instance, and new member counts, without a reload', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      mockBackend.directoryGroups = [
+        directoryGroupFactory({ name: 'Sales', capability: 'basic', members: 40 }),
+      ];
+      const { table } = await openSection();
+      expect(await within(table).findByText('Sales')).toBeVisible();
+      mockBackend.directoryGroups = [
+        directoryGroupFactory({ name: 'Engineering', capability: 'pro', members: 2 }),
+        directoryGroupFactory({ name: 'Sales', capability: 'basic', members: 41 }),
+      ];
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(await within(table).findByText('Engineering')).toBeVisible();
+      expect(rowOf(table, 'Sales')).toHaveTextContent('41');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
