@@ -14,7 +14,7 @@ import {
   type SignedInClient,
   startHarness,
 } from '../../testing/server-harness';
-import { OKTA_HEADERS } from '../http/scim/testing';
+import { scimClient } from '../http/scim/testing';
 import { AccessKeysService } from '../services/access-keys';
 
 export const PATCH_OP = ['urn:ietf:params:scim:api:messages:2.0:PatchOp'];
@@ -38,17 +38,7 @@ export async function startActivityRig(options: HarnessOptions = {}): Promise<Ac
   const harness = await startHarness(options);
   const admin = await harness.session();
   const { secret: key } = await new AccessKeysService(harness.db).create('ada@example.test');
-  const scim: ActivityRig['scim'] = (method, path, body) =>
-    harness.app.inject({
-      method,
-      url: `/scim/v2${path}`,
-      headers: {
-        ...OKTA_HEADERS,
-        authorization: `Bearer ${key}`,
-        ...(body !== undefined ? { 'content-type': 'application/scim+json; charset=utf-8' } : {}),
-      },
-      ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
-    });
+  const scim: ActivityRig['scim'] = scimClient(harness.app, key);
   const get = async (url: string) => {
     const response = await admin.inject({ method: 'GET', url });
     expect(response.statusCode, `${url}: ${response.body.slice(0, 300)}`).toBe(200);
